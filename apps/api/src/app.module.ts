@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { ClipgenConfigModule } from '@app/config';
+import { QueueModule } from '@app/jobs';
+import { MediaModule } from '@app/media';
+import { PersistenceModule } from '@app/persistence';
+import { StorageModule } from '@app/storage';
+import { ProblemDetailsFilter } from './common/problem-details.filter';
+import { DownloadController } from './download/download.controller';
+import { HealthController } from './health/health.controller';
+import { StatusController } from './status/status.controller';
+import { UploadController } from './upload/upload.controller';
+import { UploadService } from './upload/upload.service';
+
+@Module({
+  imports: [
+    ClipgenConfigModule,
+    PersistenceModule,
+    StorageModule,
+    QueueModule,
+    MediaModule,
+    TerminusModule.forRoot({ errorLogStyle: 'pretty' }),
+  ],
+  controllers: [UploadController, StatusController, DownloadController, HealthController],
+  providers: [UploadService, { provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+})
+export class AppModule {}

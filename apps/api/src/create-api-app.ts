@@ -1,0 +1,27 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module';
+import { ProblemDto } from './common/problem.dto';
+
+/** Builds the HTTP app (used by main.ts and the e2e tests): /api routes, Swagger at /docs. */
+export async function createApiApp(): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: false });
+  app.setGlobalPrefix('api');
+  app.enableShutdownHooks();
+  app.disable('x-powered-by');
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('clipgen')
+      .setDescription(
+        'Turn long videos into short, captioned, vertical clips. Errors are application/problem+json (RFC 9457).',
+      )
+      .setVersion('0.1.0')
+      .build(),
+    { extraModels: [ProblemDto] },
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return app;
+}

@@ -1,0 +1,106 @@
+import { pipeline } from 'node:stream/promises';
+import { Controller, Get, Headers, HttpStatus, Param, Res } from '@nestjs/common';
+import { ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ArtifactEntity, ArtifactKind, ClipRepository } from '@app/persistence';
+import { StorageDriver } from '@app/storage';
+import { ApiProblem } from '../common/api-problem';
+import { JobIdPipe } from '../common/job-id.pipe';
+import { ProblemDto } from '../common/problem.dto';
+import { parseByteRange } from './byte-range';
+
+/**
+ * Serves stored clip files. The (jobId, filename) pair is looked up in the database and the
+ * storage key comes from there, so no user input ever becomes part of a path.
+ */
+@ApiTags('downloads')
+@Controller('download')
+export class DownloadController {
+  constructor(
+    private readonly clips: ClipRepository,
+    private readonly storage: StorageDriver,
+  ) {}
+
+  @Get('clips/:jobId/:filename')
+  @ApiOperation({ summary: 'Download a rendered clip (MP4); honours HTTP Range for seeking' })
+  @ApiParam({ name: 'jobId', format: 'uuid' })
+  @ApiParam({ name: 'filename', example: 'clip-01.mp4' })
+  @ApiProduces('video/mp4', 'application/problem+json')
+  @ApiResponse({ status: 200, description: 'the whole file' })
+  @ApiResponse({ status: 206, description: 'the requested byte range' })
+  @ApiResponse({ status: 404, type: ProblemDto })
+  @ApiResponse({ status: 416, type: ProblemDto })
+  async clip(
+    @Param('jobId', JobIdPipe) jobId: string,
+    @Param('filename') filename: string,
+    @Headers('range') range: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.send(await this.find(jobId, filename, [ArtifactKind.ClipVideo]), range, res);
+  }
+
+  @Get('captions/:jobId/:filename')
+  @ApiOperation({ summary: 'Download clip captions (.srt / .vtt) or the whole-video transcript' })
+  @ApiParam({ name: 'jobId', format: 'uuid' })
+  @ApiParam({ name: 'filename', example: 'clip-01.srt' })
+  @ApiProduces('application/x-subrip', 'text/vtt', 'application/json', 'application/problem+json')
+  @ApiResponse({ status: 200 })
+  @ApiResponse({ status: 404, type: ProblemDto })
+  async captions(
+    @Param('jobId', JobIdPipe) jobId: string,
+    @Param('filename') filename: string,
+    @Headers('range') range: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    const artifact = await this.find(jobId, filename, [
+      ArtifactKind.ClipCaptions,
+      ArtifactKind.Transcript,
+    ]);
+    await this.send(artifact, range, res);
+  }
+
+  private async find(
+    jobId: string,
+    filename: string,
+    kinds: ArtifactKind[],
+  ): Promise<ArtifactEntity> {
+    const artifact = filename.length <= 255 ? await this.clips.findArtifact(jobId, filename) : null;
+    if (!artifact || !kinds.includes(artifact.kind))
+      throw ApiProblem.notFound(`no file "${filename.slice(0, 80)}" for job ${jobId}`);
+    return artifact;
+  }
+
+  private async send(
+    artifact: ArtifactEntity,
+    rangeHeader: string | undefined,
+    res: Response,
+  ): Promise<void> {
+    const size = (await this.storage.size(artifact.storageKey)) ?? -1;
+    if (size < 0)
+      throw ApiProblem.notFound(`the file ${artifact.filename} is missing from storage`);
+    const range = parseByteRange(rangeHeader, size);
+    res.setHeader('Accept-Ranges', 'bytes');
+    res.setHeader('Content-Type', artifact.contentType);
+    res.setHeader('Content-Disposition', `attachment; filename="${artifact.filename}"`);
+    if (range.kind === 'unsatisfiable') {
+      res.setHeader('Content-Range', `bytes */${size}`);
+      throw new ApiProblem(
+        HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
+        'RANGE_NOT_SATISFIABLE',
+        'Range Not Satisfiable',
+        `the file has ${size} bytes`,
+      );
+    }
+    const part = range.kind === 'partial' ? { start: range.start, end: range.end } : undefined;
+    const { stream } = await this.storage.read(artifact.storageKey, part);
+    if (part) {
+      res.status(HttpStatus.PARTIAL_CONTENT);
+      res.setHeader('Content-Range', `bytes ${part.start}-${part.end}/${size}`);
+      res.setHeader('Content-Length', String(part.end - part.start + 1));
+    } else {
+      res.status(HttpStatus.OK);
+      res.setHeader('Content-Length', String(size));
+    }
+    await pipeline(stream, res).catch(() => res.destroy());
+  }
+}

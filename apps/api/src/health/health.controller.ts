@@ -1,0 +1,59 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Controller, Get } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorService,
+  TypeOrmHealthIndicator,
+} from '@nestjs/terminus';
+import { Queue } from 'bullmq';
+import { QueueName } from '@app/jobs';
+import { StorageDriver } from '@app/storage';
+
+const withTimeout = <T>(work: Promise<T>, ms: number) =>
+  Promise.race([
+    work,
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms).unref(),
+    ),
+  ]);
+
+/** Readiness: the database answers, Redis answers, storage can be written. 503 when any is down. */
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly db: TypeOrmHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
+    private readonly storage: StorageDriver,
+    @InjectQueue(QueueName.VideoProcessing) private readonly queue: Queue,
+  ) {}
+
+  @Get()
+  @HealthCheck()
+  @ApiOperation({ summary: 'Database, Redis and storage health (Terminus)' })
+  check() {
+    return this.health.check([
+      () => this.db.pingCheck('database', { timeout: 3000 }),
+      () => this.probe('redis', () => this.pingRedis()),
+      () => this.probe('storage', () => this.storage.checkHealth()),
+    ]);
+  }
+
+  private async pingRedis(): Promise<void> {
+    const client = (await this.queue.client) as unknown as { ping(): Promise<string> };
+    await client.ping();
+  }
+
+  private async probe(key: string, work: () => Promise<void>) {
+    const indicator = this.indicators.check(key);
+    try {
+      await withTimeout(work(), 3000);
+      return indicator.up();
+    } catch (err) {
+      return indicator.down({ message: (err as Error).message });
+    }
+  }
+}

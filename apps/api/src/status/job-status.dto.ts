@@ -1,0 +1,76 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class JobErrorDto {
+  @ApiProperty({ example: 'ASR_FAILED' })
+  code: string;
+
+  @ApiProperty()
+  message: string;
+}
+
+export class SourceMetadataDto {
+  @ApiProperty() durationSec: number;
+  @ApiProperty() width: number;
+  @ApiProperty() height: number;
+  @ApiProperty() fps: number;
+  @ApiProperty({ example: 'h264' }) videoCodec: string;
+  @ApiProperty({ example: 'aac' }) audioCodec: string;
+  @ApiProperty() sizeBytes: number;
+  @ApiProperty({ example: 'mov,mp4,m4a,3gp,3g2,mj2' }) formatName: string;
+}
+
+export class ClipDto {
+  @ApiProperty({ description: '0 = best scored' }) index: number;
+  @ApiProperty({ description: 'seconds into the source' }) start: number;
+  @ApiProperty({ description: 'seconds into the source' }) end: number;
+  @ApiProperty() duration: number;
+  @ApiProperty() score: number;
+  @ApiProperty() title: string;
+  @ApiProperty() text: string;
+  @ApiProperty() width: number;
+  @ApiProperty() height: number;
+  @ApiProperty({ example: '/api/download/clips/<jobId>/clip-01.mp4' }) downloadUrl: string;
+  @ApiProperty({ example: '/api/download/captions/<jobId>/clip-01.srt' }) srtUrl: string;
+  @ApiProperty({ example: '/api/download/captions/<jobId>/clip-01.vtt' }) vttUrl: string;
+}
+
+export class JobOptionsDto {
+  @ApiProperty() maxClips: number;
+  @ApiProperty() minDuration: number;
+  @ApiProperty() maxDuration: number;
+  @ApiProperty() aspectRatio: string;
+  @ApiProperty() language: string;
+}
+
+export class JobStatusDto {
+  @ApiProperty({ format: 'uuid' }) jobId: string;
+  @ApiProperty({ enum: ['queued', 'processing', 'completed', 'failed'] }) status: string;
+  @ApiPropertyOptional({
+    enum: ['probe', 'transcribe', 'select', 'frame', 'render', 'publish'],
+    nullable: true,
+  })
+  stage: string | null;
+  @ApiProperty({ minimum: 0, maximum: 100 }) progress: number;
+  @ApiPropertyOptional({ type: JobErrorDto, nullable: true }) error: JobErrorDto | null;
+  @ApiProperty() sourceFilename: string;
+  @ApiPropertyOptional({ type: SourceMetadataDto, nullable: true })
+  source: SourceMetadataDto | null;
+  @ApiProperty({ type: JobOptionsDto }) options: JobOptionsDto;
+  @ApiPropertyOptional({ nullable: true, description: 'detected or requested language' }) language:
+    string | null;
+  @ApiPropertyOptional({
+    description: 'seconds per stage',
+    type: 'object',
+    additionalProperties: { type: 'number' },
+  })
+  stageTimings: Record<string, number> | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    example: '/api/download/captions/<jobId>/transcript.json',
+  })
+  transcriptUrl: string | null;
+  @ApiProperty({ type: [ClipDto] }) clips: ClipDto[];
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+  @ApiPropertyOptional({ nullable: true }) completedAt: string | null;
+}

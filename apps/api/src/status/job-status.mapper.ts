@@ -1,0 +1,46 @@
+import type { ArtifactEntity, ClipEntity, JobEntity } from '@app/persistence';
+import { ArtifactKind } from '@app/persistence';
+import type { JobStatusDto } from './job-status.dto';
+
+export const clipDownloadUrl = (jobId: string, filename: string) =>
+  `/api/download/clips/${jobId}/${encodeURIComponent(filename)}`;
+export const captionDownloadUrl = (jobId: string, filename: string) =>
+  `/api/download/captions/${jobId}/${encodeURIComponent(filename)}`;
+
+export function toJobStatusDto(
+  job: JobEntity,
+  clips: ClipEntity[],
+  artifacts: ArtifactEntity[],
+): JobStatusDto {
+  const transcript = artifacts.find((a) => a.kind === ArtifactKind.Transcript);
+  return {
+    jobId: job.id,
+    status: job.status,
+    stage: job.stage,
+    progress: job.progress,
+    error: job.errorCode ? { code: job.errorCode, message: job.errorMessage ?? '' } : null,
+    sourceFilename: job.sourceFilename,
+    source: job.sourceMetadata,
+    options: job.options,
+    language: job.language,
+    stageTimings: job.stageTimings,
+    transcriptUrl: transcript ? captionDownloadUrl(job.id, transcript.filename) : null,
+    clips: clips.map((c) => ({
+      index: c.index,
+      start: c.start,
+      end: c.end,
+      duration: Math.round((c.end - c.start) * 1000) / 1000,
+      score: c.score,
+      title: c.title,
+      text: c.text,
+      width: c.width,
+      height: c.height,
+      downloadUrl: clipDownloadUrl(job.id, c.videoFilename),
+      srtUrl: captionDownloadUrl(job.id, c.srtFilename),
+      vttUrl: captionDownloadUrl(job.id, c.vttFilename),
+    })),
+    createdAt: job.createdAt.toISOString(),
+    updatedAt: job.updatedAt.toISOString(),
+    completedAt: job.completedAt ? new Date(job.completedAt).toISOString() : null,
+  };
+}

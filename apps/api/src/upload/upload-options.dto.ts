@@ -1,0 +1,44 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
+import { ASPECT_RATIOS, CLIP_OPTION_LIMITS, DEFAULT_CLIP_OPTIONS } from '@app/jobs';
+
+/** The optional form fields of an upload; multipart values arrive as strings and are converted. */
+export class UploadOptionsDto {
+  @ApiPropertyOptional({ default: DEFAULT_CLIP_OPTIONS.maxClips, minimum: 1, maximum: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(CLIP_OPTION_LIMITS.maxClips.min)
+  @Max(CLIP_OPTION_LIMITS.maxClips.max)
+  maxClips?: number;
+
+  @ApiPropertyOptional({ default: DEFAULT_CLIP_OPTIONS.minDuration, description: 'seconds' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(CLIP_OPTION_LIMITS.minDuration.min)
+  @Max(CLIP_OPTION_LIMITS.minDuration.max)
+  minDuration?: number;
+
+  @ApiPropertyOptional({ default: DEFAULT_CLIP_OPTIONS.maxDuration, description: 'seconds' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(CLIP_OPTION_LIMITS.maxDuration.min)
+  @Max(CLIP_OPTION_LIMITS.maxDuration.max)
+  maxDuration?: number;
+
+  @ApiPropertyOptional({
+    default: DEFAULT_CLIP_OPTIONS.aspectRatio,
+    enum: Object.keys(ASPECT_RATIOS),
+  })
+  @IsOptional()
+  @IsIn(Object.keys(ASPECT_RATIOS))
+  aspectRatio?: string;
+
+  @ApiPropertyOptional({ default: 'auto', description: "ISO 639-1 code such as 'en', or 'auto'" })
+  @IsOptional()
+  @Matches(/^(auto|[a-z]{2,3})$/, { message: "language must be 'auto' or an ISO 639-1 code" })
+  language?: string;
+}

@@ -1,0 +1,50 @@
+import { Controller, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { ASPECT_RATIOS } from '@app/jobs';
+import { ProblemDto } from '../common/problem.dto';
+import { UploadAcceptedDto } from './upload-response.dto';
+import { UploadService } from './upload.service';
+
+@ApiTags('jobs')
+@Controller()
+export class UploadController {
+  constructor(private readonly uploads: UploadService) {}
+
+  @Post('upload-video')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({
+    summary: 'Upload a video and start a clip job',
+    description:
+      'The file is streamed to storage and checked with ffprobe before a job is created.',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: {
+        file: { type: 'string', format: 'binary', description: 'a video with an audio track' },
+        maxClips: { type: 'integer', minimum: 1, maximum: 20, default: 5 },
+        minDuration: { type: 'number', default: 15, description: 'seconds' },
+        maxDuration: { type: 'number', default: 60, description: 'seconds' },
+        aspectRatio: { type: 'string', enum: Object.keys(ASPECT_RATIOS), default: '9:16' },
+        language: { type: 'string', default: 'auto', description: "ISO 639-1 code or 'auto'" },
+      },
+    },
+  })
+  @ApiResponse({ status: 202, type: UploadAcceptedDto, description: 'job queued' })
+  @ApiResponse({
+    status: 400,
+    type: ProblemDto,
+    description: 'missing file, empty file or bad options',
+  })
+  @ApiResponse({ status: 413, type: ProblemDto, description: 'larger than MAX_UPLOAD_BYTES' })
+  @ApiResponse({ status: 415, type: ProblemDto, description: 'not multipart/form-data' })
+  @ApiResponse({ status: 422, type: ProblemDto, description: 'not a video with an audio stream' })
+  @ApiResponse({ status: 503, type: ProblemDto, description: 'queue unavailable' })
+  async upload(@Req() req: Request): Promise<UploadAcceptedDto> {
+    const { jobId } = await this.uploads.accept(req);
+    return { jobId, statusUrl: `/api/status/${jobId}` };
+  }
+}

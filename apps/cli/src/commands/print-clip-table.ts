@@ -1,0 +1,27 @@
+import type { ClipEntity } from '@app/persistence';
+
+const clock = (s: number) => `${Math.floor(s / 60)}:${(s % 60).toFixed(1).padStart(4, '0')}`;
+
+export function printClipTable(clips: ClipEntity[]): void {
+  if (!clips.length) {
+    console.log('No clips: the video has no recognisable speech.');
+    return;
+  }
+  console.log(
+    ['#', 'file', 'start', 'end', 'dur', 'score', 'title'].join('\t') +
+      '\n' +
+      clips
+        .map((c) =>
+          [
+            c.index + 1,
+            c.videoFilename,
+            clock(c.start),
+            clock(c.end),
+            `${(c.end - c.start).toFixed(1)}s`,
+            c.score.toFixed(3),
+            c.title,
+          ].join('\t'),
+        )
+        .join('\n'),
+  );
+}

@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import { AspectRatio, ClipOptions, clipOptionErrors, DEFAULT_CLIP_OPTIONS } from '@app/jobs';
+import { inspectVideo, MEDIA_BINARIES, MediaBinaries } from '@app/media';
+import { ClipRepository, JobRepository } from '@app/persistence';
+import { PipelineError, PipelineService } from '@app/pipeline';
+import { StorageDriver, StorageKeys } from '@app/storage';
+import { CliModule } from '../cli.module';
+import { printClipTable } from './print-clip-table';
+
+export interface ProcessCommandOptions {
+  out: string;
+  maxClips?: string;
+  minDuration?: string;
+  maxDuration?: string;
+  aspect?: string;
+  language?: string;
+}
+
+export function toClipOptions(o: ProcessCommandOptions): ClipOptions {
+  return {
+    maxClips: o.maxClips ? Number(o.maxClips) : DEFAULT_CLIP_OPTIONS.maxClips,
+    minDuration: o.minDuration ? Number(o.minDuration) : DEFAULT_CLIP_OPTIONS.minDuration,
+    maxDuration: o.maxDuration ? Number(o.maxDuration) : DEFAULT_CLIP_OPTIONS.maxDuration,
+    aspectRatio: (o.aspect ?? DEFAULT_CLIP_OPTIONS.aspectRatio) as AspectRatio,
+    language: o.language ?? DEFAULT_CLIP_OPTIONS.language,
+  };
+}
+
+/** `clipgen process`: the same pipeline as the worker, run in this process; outputs copied to --out. */
+export async function processCommand(video: string, opts: ProcessCommandOptions): Promise<void> {
+  const options = toClipOptions(opts);
+  const errors = clipOptionErrors(options);
+  if (errors.length) throw new Error(errors.join('; '));
+  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
+  const abort = new AbortController();
+  const onSigint = () => abort.abort();
+  process.once('SIGINT', onSigint);
+  try {
+    const binaries = app.get<MediaBinaries>(MEDIA_BINARIES);
+    const metadata = await inspectVideo(binaries.ffprobe, path.resolve(video));
+    const jobId = randomUUID();
+    const sourceKey = StorageKeys.source(jobId, path.extname(video).toLowerCase() || '.mp4');
+    await app
+      .get(StorageDriver)
+      .putFile(sourceKey, path.resolve(video), 'application/octet-stream');
+    const jobs = app.get(JobRepository);
+    await jobs.create({
+      id: jobId,
+      sourceKey,
+      sourceFilename: path.basename(video),
+      sourceMetadata: metadata,
+      options,
+    });
+    console.error(
+      `job ${jobId}: ${path.basename(video)} (${metadata.durationSec.toFixed(1)} s, ${metadata.width}x${metadata.height})`,
+    );
+
+    const started = Date.now();
+    try {
+      await app
+        .get(PipelineService)
+        .run(
+          { jobId, sourceKey, options, signal: abort.signal },
+          { onProgress: (e) => console.error(`  ${String(e.progress).padStart(3)}%  ${e.stage}`) },
+        );
+    } catch (err) {
+      const failure = err as PipelineError;
+      await jobs.markFailed(jobId, failure.code ?? 'INTERNAL', failure.message);
+      throw new Error(`${failure.code ?? 'INTERNAL'}: ${failure.message}`);
+    }
+    const written = await exportOutputs(
+      app.get(ClipRepository),
+      app.get(StorageDriver),
+      jobId,
+      path.resolve(opts.out),
+    );
+    const clips = await app.get(ClipRepository).listByJob(jobId);
+    printClipTable(clips);
+    console.log(
+      `\n${clips.length} clip(s), ${written} files in ${path.resolve(opts.out)} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    );
+  } finally {
+    process.off('SIGINT', onSigint);
+    await app.close();
+  }
+}
+
+async function exportOutputs(
+  clips: ClipRepository,
+  storage: StorageDriver,
+  jobId: string,
+  outDir: string,
+): Promise<number> {
+  await fs.mkdir(outDir, { recursive: true });
+  const artifacts = await clips.listArtifacts(jobId);
+  for (const a of artifacts) await storage.download(a.storageKey, path.join(outDir, a.filename));
+  return artifacts.length;
+}

@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import { Command } from 'commander';
+import { processCommand } from './commands/process.command';
+import { transcribeCommand } from './commands/transcribe.command';
+import { benchAsrCommand } from './bench/bench-asr.command';
+
+const program = new Command()
+  .name('clipgen')
+  .description('Turn long videos into short, captioned, vertical clips — locally.')
+  .showHelpAfterError();
+
+program
+  .command('process')
+  .description('run the whole pipeline in this process (SQLite + local storage, no Redis)')
+  .argument('<video>', 'input video file')
+  .requiredOption('-o, --out <dir>', 'folder for the clips, captions and transcript')
+  .option('-n, --max-clips <n>', 'most clips to make', '5')
+  .option('--min-duration <seconds>', 'shortest clip', '15')
+  .option('--max-duration <seconds>', 'longest clip', '60')
+  .option('-a, --aspect <ratio>', '9:16 | 1:1 | 4:5 | 16:9', '9:16')
+  .option('-l, --language <code>', "spoken language, or 'auto'", 'auto')
+  .action(processCommand);
+
+program
+  .command('transcribe')
+  .description('transcribe any audio or video file with Whisper')
+  .argument('<media>', 'input audio or video file')
+  .option('--json', 'print words with timings as JSON')
+  .option('-l, --language <code>', "spoken language, or 'auto'", 'auto')
+  .action(transcribeCommand);
+
+program
+  .command('bench-asr')
+  .description('WER of the installed Whisper model on the corpus references (JSON + table)')
+  .option('--corpus <dir>', 'corpus folder', '../shared/corpus')
+  .option('--out <file>', 'where to write the JSON report', 'bench-results/asr.json')
+  .action(benchAsrCommand);
+
+program.parseAsync().catch((err: Error) => {
+  console.error(`clipgen: ${err.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,4 @@
+export * from './caption.types';
+export * from './group-cues';
+export * from './subtitle-writers';
+export * from './ass-writer';

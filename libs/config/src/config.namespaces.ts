@@ -1,0 +1,127 @@
+import { registerAs } from '@nestjs/config';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { validateEnv } from './env.validation';
+import { projectRoot } from './project-root';
+
+/*
+ * Typed configuration namespaces. Each reads the already validated environment, so values here
+ * are trusted; nothing outside libs/config reads process.env.
+ */
+const env = () => validateEnv(process.env) as Record<string, never>;
+
+export type DatabaseDriver = 'sqlite' | 'postgres';
+
+export interface AppConfig {
+  nodeEnv: string;
+  port: number;
+  maxUploadBytes: number;
+  workDir: string;
+  publicBaseUrl?: string;
+  workerConcurrency: number;
+}
+
+export interface DatabaseConfig {
+  driver: DatabaseDriver;
+  url: string;
+  sqlitePath?: string;
+  logging: boolean;
+}
+
+export interface RedisConfig {
+  url: string;
+  prefix: string;
+}
+
+export interface StorageConfig {
+  type: 'local' | 's3';
+  dir: string;
+  s3: {
+    bucket?: string;
+    region: string;
+    endpoint?: string;
+    forcePathStyle: boolean;
+    accessKeyId?: string;
+    secretAccessKey?: string;
+  };
+}
+
+export interface WhisperConfig {
+  model: string;
+  modelsDir: string;
+  threads: number;
+  binary: string;
+}
+
+export interface MediaConfig {
+  ffmpegPath?: string;
+  ffprobePath?: string;
+}
+
+export function parseDatabaseUrl(url: string): Pick<DatabaseConfig, 'driver' | 'sqlitePath'> {
+  if (/^postgres(ql)?:\/\//.test(url)) return { driver: 'postgres' };
+  const file = url.replace(/^sqlite:(\/\/)?/, '').replace(/^file:/, '');
+  return { driver: 'sqlite', sqlitePath: file === ':memory:' ? file : path.resolve(file) };
+}
+
+export const appConfig = registerAs('app', (): AppConfig => {
+  const e = env();
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    maxUploadBytes: e.MAX_UPLOAD_BYTES,
+    workDir: path.resolve(e.WORK_DIR ?? path.join(os.tmpdir(), 'clipgen-work')),
+    publicBaseUrl: e.PUBLIC_BASE_URL,
+    workerConcurrency: e.WORKER_CONCURRENCY,
+  };
+});
+
+export const databaseConfig = registerAs('database', (): DatabaseConfig => {
+  const e = env();
+  return { url: e.DATABASE_URL, logging: e.DATABASE_LOGGING, ...parseDatabaseUrl(e.DATABASE_URL) };
+});
+
+export const redisConfig = registerAs('redis', (): RedisConfig => ({
+  url: env().REDIS_URL,
+  prefix: env().QUEUE_PREFIX,
+}));
+
+export const storageConfig = registerAs('storage', (): StorageConfig => {
+  const e = env();
+  return {
+    type: e.STORAGE_TYPE,
+    dir: path.resolve(e.STORAGE_DIR),
+    s3: {
+      bucket: e.S3_BUCKET,
+      region: e.S3_REGION,
+      endpoint: e.S3_ENDPOINT,
+      forcePathStyle: e.S3_FORCE_PATH_STYLE,
+      accessKeyId: e.S3_ACCESS_KEY_ID,
+      secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+    },
+  };
+});
+
+export const whisperConfig = registerAs('whisper', (): WhisperConfig => {
+  const e = env();
+  return {
+    model: e.WHISPER_MODEL,
+    modelsDir: path.resolve(projectRoot(), e.MODELS_DIR ?? 'models'),
+    threads: e.WHISPER_THREADS ?? Math.max(1, os.availableParallelism()),
+    binary: e.WHISPER_BIN ?? path.join(projectRoot(), '.cache', 'whisper.cpp', 'whisper-cli'),
+  };
+});
+
+export const mediaConfig = registerAs('media', (): MediaConfig => ({
+  ffmpegPath: env().FFMPEG_PATH,
+  ffprobePath: env().FFPROBE_PATH,
+}));
+
+export const allConfigNamespaces = [
+  appConfig,
+  databaseConfig,
+  redisConfig,
+  storageConfig,
+  whisperConfig,
+  mediaConfig,
+];

@@ -1,0 +1,60 @@
+import * as Joi from 'joi';
+
+/**
+ * Every environment variable clipgen reads, validated once at start-up. A bad value stops the
+ * process with a message that names the variable (Joi's message starts with the key).
+ */
+export const envSchema = Joi.object({
+  NODE_ENV: Joi.string().valid('development', 'production', 'test').default('development'),
+  PORT: Joi.number().port().default(3000),
+  DATABASE_URL: Joi.string()
+    .pattern(/^(sqlite:|postgres(ql)?:\/\/|file:|\.|\/)/)
+    .default('sqlite:./data/clipgen.db')
+    .messages({ 'string.pattern.base': '"DATABASE_URL" must be sqlite:<path> or postgres://…' }),
+  DATABASE_LOGGING: Joi.boolean().default(false),
+  REDIS_URL: Joi.string()
+    .uri({ scheme: ['redis', 'rediss'] })
+    .default('redis://127.0.0.1:6379'),
+  QUEUE_PREFIX: Joi.string().default('clipgen'),
+  STORAGE_TYPE: Joi.string().valid('local', 's3').default('local'),
+  STORAGE_DIR: Joi.string().default('./storage'),
+  S3_BUCKET: Joi.string().when('STORAGE_TYPE', { is: 's3', then: Joi.required() }),
+  S3_REGION: Joi.string().default('us-east-1'),
+  S3_ENDPOINT: Joi.string().uri().optional(),
+  S3_FORCE_PATH_STYLE: Joi.boolean().default(false),
+  S3_ACCESS_KEY_ID: Joi.string().optional(),
+  S3_SECRET_ACCESS_KEY: Joi.string().optional(),
+  MODELS_DIR: Joi.string().optional(),
+  WHISPER_MODEL: Joi.string()
+    .pattern(/^[a-z0-9.\-_]+$/i)
+    .default('base'),
+  WHISPER_THREADS: Joi.number().integer().min(1).max(64).optional(),
+  WHISPER_BIN: Joi.string().optional(),
+  FFMPEG_PATH: Joi.string().optional(),
+  FFPROBE_PATH: Joi.string().optional(),
+  MAX_UPLOAD_BYTES: Joi.number()
+    .integer()
+    .min(1024)
+    .default(2 * 1024 ** 3),
+  WORK_DIR: Joi.string().optional(),
+  WORKER_CONCURRENCY: Joi.number().integer().min(1).max(16).default(1),
+  PUBLIC_BASE_URL: Joi.string().uri().optional(),
+});
+
+export interface ValidatedEnv {
+  [key: string]: unknown;
+}
+
+/** Used as ConfigModule's `validate`: returns defaults filled in, throws naming the variable. */
+export function validateEnv(raw: Record<string, unknown>): ValidatedEnv {
+  const { value, error } = envSchema.validate(raw, {
+    allowUnknown: true,
+    abortEarly: false,
+    convert: true,
+  });
+  if (error) {
+    const lines = error.details.map((d) => `  - ${d.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${lines}`);
+  }
+  return value as ValidatedEnv;
+}

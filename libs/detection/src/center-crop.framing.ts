@@ -1,0 +1,32 @@
+import { CropPath, FramingRequest, FramingStrategy } from './crop-path';
+
+const even = (n: number) => Math.max(2, Math.floor(n / 2) * 2);
+
+/** Largest window of the target aspect that fits the source, centred. */
+export function centerCropWindow(sourceWidth: number, sourceHeight: number, aspect: number) {
+  let width = sourceWidth;
+  let height = sourceHeight;
+  if (sourceWidth / sourceHeight > aspect) width = even(sourceHeight * aspect);
+  else height = even(sourceWidth / aspect);
+  width = Math.min(width, even(sourceWidth));
+  height = Math.min(height, even(sourceHeight));
+  return {
+    x: Math.floor((sourceWidth - width) / 2),
+    y: Math.floor((sourceHeight - height) / 2),
+    width,
+    height,
+  };
+}
+
+/** First framing: a fixed centre crop (no analysis of the picture). */
+export class CenterCropFraming extends FramingStrategy {
+  readonly name = 'center';
+
+  async plan(req: FramingRequest): Promise<CropPath> {
+    return {
+      sourceWidth: req.sourceWidth,
+      sourceHeight: req.sourceHeight,
+      keyframes: [{ t: 0, ...centerCropWindow(req.sourceWidth, req.sourceHeight, req.aspect) }],
+    };
+  }
+}

@@ -1,0 +1,2 @@
+export * from './crop-path';
+export * from './center-crop.framing';

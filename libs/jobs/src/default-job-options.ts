@@ -1,0 +1,17 @@
+import type { JobsOptions } from 'bullmq';
+import { JobName } from './queue-name.enum';
+
+/**
+ * Retry and retention policy for every job, in one place. Completed and failed jobs stay in Redis
+ * for a bounded time and count so operators can inspect them; the database is the record of truth.
+ */
+export const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: 3,
+  backoff: { type: 'exponential', delay: 10_000 },
+  removeOnComplete: { age: 24 * 3600, count: 1000 },
+  removeOnFail: { age: 7 * 24 * 3600, count: 5000 },
+};
+
+export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
+  [JobName.ProcessVideo]: DEFAULT_JOB_OPTIONS,
+};

@@ -1,0 +1,66 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  OneToMany,
+  PrimaryColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import type { ClipOptions } from '@app/jobs';
+import { ClipEntity } from './clip.entity';
+import { JobStatus, PipelineStage } from './job-status';
+import type { SourceMetadata } from './source-metadata';
+
+@Entity('jobs')
+export class JobEntity {
+  @PrimaryColumn('varchar', { length: 36 })
+  id: string;
+
+  @Column('varchar', { length: 16 })
+  status: JobStatus;
+
+  @Column('varchar', { length: 16, nullable: true })
+  stage: PipelineStage | null;
+
+  @Column('integer', { default: 0 })
+  progress: number;
+
+  @Column('varchar', { name: 'error_code', length: 64, nullable: true })
+  errorCode: string | null;
+
+  @Column('text', { name: 'error_message', nullable: true })
+  errorMessage: string | null;
+
+  @Column('varchar', { name: 'source_key', length: 512 })
+  sourceKey: string;
+
+  @Column('varchar', { name: 'source_filename', length: 255 })
+  sourceFilename: string;
+
+  @Column('simple-json', { name: 'source_metadata', nullable: true })
+  sourceMetadata: SourceMetadata | null;
+
+  @Column('simple-json')
+  options: ClipOptions;
+
+  @Column('simple-json', { name: 'stage_timings', nullable: true })
+  stageTimings: Record<string, number> | null;
+
+  @Column('varchar', { name: 'transcript_key', length: 512, nullable: true })
+  transcriptKey: string | null;
+
+  @Column('varchar', { length: 16, nullable: true })
+  language: string | null;
+
+  @CreateDateColumn({ name: 'created_at' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at' })
+  updatedAt: Date;
+
+  @Column({ name: 'completed_at', type: Date, nullable: true })
+  completedAt: Date | null;
+
+  @OneToMany(() => ClipEntity, (clip) => clip.job)
+  clips?: ClipEntity[];
+}

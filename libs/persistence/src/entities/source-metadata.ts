@@ -1,0 +1,1 @@
+export type { SourceMetadata } from '@app/media';

@@ -1,0 +1,32 @@
+import type { ClipOptions } from '@app/jobs';
+import type { JobEntity } from '../entities/job.entity';
+import type { JobStatus, PipelineStage } from '../entities/job-status';
+import type { SourceMetadata } from '../entities/source-metadata';
+
+export interface NewJob {
+  id: string;
+  sourceKey: string;
+  sourceFilename: string;
+  sourceMetadata: SourceMetadata;
+  options: ClipOptions;
+}
+
+export interface JobProgressUpdate {
+  status?: JobStatus;
+  stage?: PipelineStage | null;
+  progress?: number;
+  stageTimings?: Record<string, number>;
+  transcriptKey?: string | null;
+  language?: string | null;
+}
+
+/** Port: where jobs live. The TypeORM adapter implements it; tests may use the real adapter. */
+export abstract class JobRepository {
+  abstract create(job: NewJob): Promise<JobEntity>;
+  abstract findById(id: string): Promise<JobEntity | null>;
+  abstract update(id: string, patch: JobProgressUpdate): Promise<void>;
+  abstract markCompleted(id: string, stageTimings: Record<string, number>): Promise<void>;
+  abstract markFailed(id: string, code: string, message: string): Promise<void>;
+  /** Jobs still queued or processing: used to re-enqueue after a crash. */
+  abstract listUnfinished(): Promise<JobEntity[]>;
+}

@@ -1,0 +1,7 @@
+export * from './pipeline.errors';
+export * from './progress-tracker';
+export * from './pipeline.types';
+export * from './pipeline.service';
+export * from './pipeline.module';
+export * from './fonts-dir';
+export { TRANSCRIPT_FILENAME } from './transcribe.stage';

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { CenterCropFraming, FramingStrategy } from '@app/detection';
+import { MediaModule } from '@app/media';
+import { PersistenceModule } from '@app/persistence';
+import { StorageModule } from '@app/storage';
+import { TranscriptionModule } from '@app/transcription';
+import { bundledFontsDir } from './fonts-dir';
+import { PipelineService } from './pipeline.service';
+import { FONTS_DIR } from './pipeline.types';
+
+/** Everything one job needs to run end to end, for the worker and the CLI alike. */
+@Module({
+  imports: [PersistenceModule, StorageModule, TranscriptionModule, MediaModule],
+  providers: [
+    PipelineService,
+    { provide: FramingStrategy, useClass: CenterCropFraming },
+    { provide: FONTS_DIR, useFactory: bundledFontsDir },
+  ],
+  exports: [PipelineService, PersistenceModule, StorageModule, TranscriptionModule, MediaModule],
+})
+export class PipelineModule {}

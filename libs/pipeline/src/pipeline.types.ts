@@ -1,0 +1,42 @@
+import type { ClipOptions } from '@app/jobs';
+import type { MediaBinaries } from '@app/media';
+import type { Highlight } from '@app/selection';
+import type { CropPath } from '@app/detection';
+import type { Transcript } from '@app/transcription';
+import type { SourceMetadata } from '@app/persistence';
+
+export interface PipelineRunRequest {
+  jobId: string;
+  sourceKey: string;
+  options: ClipOptions;
+  signal?: AbortSignal;
+}
+
+/** State handed from stage to stage within one run (all paths are in the job's work folder). */
+export interface PipelineContext extends PipelineRunRequest {
+  workDir: string;
+  sourcePath: string;
+  audioPath: string;
+  binaries: MediaBinaries;
+  metadata?: SourceMetadata;
+  transcript?: Transcript;
+  highlights?: Highlight[];
+  crops?: CropPath[];
+  renders?: RenderedClip[];
+  report: (fraction: number) => void;
+}
+
+export interface RenderedClip {
+  index: number;
+  highlight: Highlight;
+  width: number;
+  height: number;
+  videoPath: string;
+  srtPath: string;
+  vttPath: string;
+  videoFilename: string;
+  srtFilename: string;
+  vttFilename: string;
+}
+
+export const FONTS_DIR = Symbol('FONTS_DIR');

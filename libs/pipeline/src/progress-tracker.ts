@@ -1,0 +1,62 @@
+import { PipelineStage } from '@app/persistence';
+
+/** Share of the whole job each stage accounts for (sums to 100). */
+export const STAGE_WEIGHTS: Record<PipelineStage, number> = {
+  [PipelineStage.Probe]: 5,
+  [PipelineStage.Transcribe]: 45,
+  [PipelineStage.Select]: 2,
+  [PipelineStage.Frame]: 3,
+  [PipelineStage.Render]: 40,
+  [PipelineStage.Publish]: 5,
+};
+
+const ORDER = Object.values(PipelineStage);
+
+export interface ProgressEvent {
+  stage: PipelineStage;
+  /** 0–100 over the whole job. */
+  progress: number;
+}
+
+/** Overall percent for `fraction` (0–1) done of `stage`. */
+export function overallProgress(stage: PipelineStage, fraction: number): number {
+  const before = ORDER.slice(0, ORDER.indexOf(stage)).reduce((sum, s) => sum + STAGE_WEIGHTS[s], 0);
+  return Math.min(
+    100,
+    Math.floor(before + STAGE_WEIGHTS[stage] * Math.max(0, Math.min(1, fraction))),
+  );
+}
+
+/**
+ * Turns stage fractions into whole-job percentages and forwards them, at most once per
+ * `minIntervalMs` unless the stage changes, so a chatty ffmpeg does not hammer the database.
+ */
+export class ProgressTracker {
+  private last: ProgressEvent | null = null;
+  private lastAt = 0;
+  private pending: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly sink: (event: ProgressEvent) => Promise<void>,
+    private readonly minIntervalMs = 1000,
+  ) {}
+
+  report(stage: PipelineStage, fraction: number): void {
+    const event = { stage, progress: overallProgress(stage, fraction) };
+    const now = Date.now();
+    const stageChanged = this.last?.stage !== stage;
+    if (
+      !stageChanged &&
+      (event.progress === this.last?.progress || now - this.lastAt < this.minIntervalMs)
+    )
+      return;
+    this.last = event;
+    this.lastAt = now;
+    this.pending = this.pending.then(() => this.sink(event)).catch(() => undefined);
+  }
+
+  /** Waits for queued progress writes. */
+  flush(): Promise<void> {
+    return this.pending;
+  }
+}

