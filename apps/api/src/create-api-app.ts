@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -6,8 +6,8 @@ import { AppModule } from './app.module';
 import { ProblemDto } from './common/problem.dto';
 
 /** Builds the HTTP app (used by main.ts and the e2e tests): /api routes, Swagger at /docs. */
-export async function createApiApp(): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: false });
+export async function createApiApp(logger?: LogLevel[]): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, logger ? { logger } : {});
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
   app.disable('x-powered-by');

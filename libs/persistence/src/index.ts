@@ -7,3 +7,5 @@ export * from './repositories/job.repository';
 export * from './repositories/clip.repository';
 export * from './data-source-options';
 export * from './persistence.module';
+export * from './repositories/typeorm-job.repository';
+export * from './repositories/typeorm-clip.repository';

@@ -70,9 +70,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const body = exception.getResponse();
       const message =
         typeof body === 'string' ? body : (body as { message?: string | string[] }).message;
-      const detail = Array.isArray(message) ? message.join('; ') : (message ?? exception.message);
+      const detail0 = Array.isArray(message) ? message.join('; ') : (message ?? exception.message);
       const code = CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'HTTP_ERROR');
       const errors = Array.isArray(message) ? { errors: message } : {};
+      // Terminus answers 503 with per-indicator results: keep them for operators.
+      const health = typeof body === 'object' && body && 'details' in body ? { health: body } : {};
+      const failing = Object.keys((body as { error?: object }).error ?? {});
+      const summary = health.health && failing.length ? `unhealthy: ${failing.join(', ')}` : null;
+      const detail = summary ?? detail0;
       return {
         type: TYPE_BASE + code.toLowerCase().replace(/_/g, '-'),
         title: titleOf(status),
@@ -81,6 +86,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         code,
         instance,
         ...errors,
+        ...health,
       };
     }
     return {

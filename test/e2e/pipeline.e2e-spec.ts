@@ -1,0 +1,283 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import request from 'supertest';
+import { probeMedia, resolveMediaBinaries } from '@app/media';
+import { normalizeForWer } from '@app/transcription';
+import { createApiApp } from '../../apps/api/src/create-api-app';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { corpusPath, describeWithCorpus, referenceText } from '../support/corpus';
+import { TestEnv, useTestEnv } from '../support/test-env';
+
+const VIDEO = 'video/lrs2_00016.mp4';
+const OPTIONS = { maxClips: '2', minDuration: '3', maxDuration: '8' };
+
+/** Collects a response body as raw bytes (supertest would otherwise decode it as text). */
+function binaryParser(
+  res: request.Response,
+  done: (err: Error | null, body: Buffer) => void,
+): void {
+  const chunks: Buffer[] = [];
+  const stream = res as unknown as NodeJS.ReadableStream;
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
+}
+
+describeWithCorpus('upload → worker → clips, over HTTP', () => {
+  let env: TestEnv;
+  let api: INestApplication;
+  let worker: INestApplicationContext;
+  let http: ReturnType<INestApplication['getHttpServer']>;
+
+  beforeAll(async () => {
+    env = useTestEnv({ MAX_UPLOAD_BYTES: '3000000' });
+    api = await createApiApp(['error', 'warn']);
+    await api.init();
+    http = api.getHttpServer();
+    worker = await NestFactory.createApplicationContext(WorkerModule, {
+      logger: ['error', 'warn'],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+    env?.cleanup();
+  });
+
+  async function waitForJob(jobId: string, timeoutMs = 240_000) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const res = await request(http).get(`/api/status/${jobId}`).expect(200);
+      if (res.body.status === 'completed' || res.body.status === 'failed') return res.body;
+      if (Date.now() > deadline)
+        throw new Error(`job ${jobId} still ${res.body.status} at ${res.body.progress}%`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+
+  it('turns an uploaded talking-head video into captioned 9:16 clips', async () => {
+    const upload = await request(http)
+      .post('/api/upload-video')
+      .field(OPTIONS)
+      .attach('file', corpusPath(VIDEO))
+      .expect(202);
+    expect(upload.body).toEqual({
+      jobId: expect.any(String),
+      statusUrl: `/api/status/${upload.body.jobId}`,
+    });
+
+    const job = await waitForJob(upload.body.jobId);
+    expect(job).toMatchObject({ status: 'completed', progress: 100, error: null, language: 'en' });
+    expect(job.source).toMatchObject({ width: 160, height: 160 });
+    expect(Object.keys(job.stageTimings)).toEqual([
+      'probe',
+      'transcribe',
+      'select',
+      'frame',
+      'render',
+      'publish',
+    ]);
+    expect(job.clips.length).toBeGreaterThanOrEqual(1);
+    expect(job.clips.length).toBeLessThanOrEqual(2);
+
+    const transcript = (await request(http).get(job.transcriptUrl).expect(200)).body;
+    const words: { text: string; start: number; end: number }[] = transcript.segments.flatMap(
+      (s: { words: unknown[] }) => s.words,
+    );
+    const reference = new Set(normalizeForWer(referenceText(VIDEO)));
+    const tmp = path.join(env.dir, 'downloads');
+    fs.mkdirSync(tmp, { recursive: true });
+
+    for (const clip of job.clips) {
+      // Video: H.264 1080x1920 with sound, as long as the clip says and within the bounds asked.
+      const video = await request(http)
+        .get(clip.downloadUrl)
+        .buffer(true)
+        .parse(binaryParser)
+        .expect(200);
+      expect(video.headers['content-type']).toBe('video/mp4');
+      const file = path.join(tmp, `clip-${clip.index}.mp4`);
+      fs.writeFileSync(file, video.body);
+      const probe = await probeMedia(resolveMediaBinaries().ffprobe, file);
+      expect(probe.video).toMatchObject({ codec: 'h264', width: 1080, height: 1920 });
+      expect(probe.audio).toBeDefined();
+      expect(probe.durationSec).toBeGreaterThanOrEqual(Number(OPTIONS.minDuration) - 0.1);
+      expect(probe.durationSec).toBeLessThanOrEqual(Number(OPTIONS.maxDuration) + 0.6);
+      expect(Math.abs(probe.durationSec - clip.duration)).toBeLessThan(0.25);
+
+      // Cut on a sentence end: the last word inside the clip closes a sentence (punctuation),
+      // or a clear pause follows it, or nothing follows it.
+      const inside = words.filter((w) => w.start >= clip.start - 0.01 && w.end <= clip.end + 0.01);
+      const last = inside[inside.length - 1];
+      const next = words[words.indexOf(last) + 1];
+      const endsSentence = /[.!?]["')]*$/.test(last.text) || !next || next.start - last.end >= 1.0;
+      expect(endsSentence).toBe(true);
+      expect(clip.end - last.end).toBeLessThan(0.5);
+
+      // Captions: mostly the words a human heard.
+      const srt = await request(http).get(clip.srtUrl).expect(200);
+      expect(srt.headers['content-type']).toMatch(/application\/x-subrip/);
+      const vtt = await request(http).get(clip.vttUrl).expect(200);
+      expect(vtt.headers['content-type']).toMatch(/text\/vtt/);
+      expect(vtt.text.startsWith('WEBVTT')).toBe(true);
+      const captionWords = normalizeForWer(
+        srt.text
+          .split('\n')
+          .filter((l) => l && !/^\d+$/.test(l) && !l.includes('-->'))
+          .join(' '),
+      );
+      const heard = captionWords.filter((w) => reference.has(w)).length / captionWords.length;
+      expect(captionWords.length).toBeGreaterThan(3);
+      expect(heard).toBeGreaterThan(0.7);
+    }
+
+    // Browsers seek with Range requests.
+    const ranged = await request(http)
+      .get(job.clips[0].downloadUrl)
+      .set('Range', 'bytes=0-99')
+      .buffer(true)
+      .parse(binaryParser)
+      .expect(206);
+    expect(ranged.headers['content-range']).toMatch(/^bytes 0-99\/\d+$/);
+    expect(ranged.body.length).toBe(100);
+    await request(http).get(job.clips[0].downloadUrl).set('Range', 'bytes=999999999-').expect(416);
+  }, 300_000);
+
+  describe('bad input gets a clear problem+json 4xx', () => {
+    const expectProblem = (res: request.Response, status: number, code: string) => {
+      expect(res.status).toBe(status);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body).toMatchObject({
+        status,
+        code,
+        title: expect.any(String),
+        detail: expect.any(String),
+        instance: expect.any(String),
+      });
+    };
+
+    it('a text file named .mp4', async () => {
+      const res = await request(http)
+        .post('/api/upload-video')
+        .attach('file', Buffer.from('just some notes, not a video'), 'talk.mp4');
+      expectProblem(res, 422, 'MEDIA_INVALID');
+    });
+
+    it('a truncated MP4', async () => {
+      const head = fs.readFileSync(corpusPath(VIDEO)).subarray(0, 200_000);
+      expectProblem(
+        await request(http).post('/api/upload-video').attach('file', head, 'cut.mp4'),
+        422,
+        'MEDIA_INVALID',
+      );
+    });
+
+    it('an audio-only file', async () => {
+      expectProblem(
+        await request(http)
+          .post('/api/upload-video')
+          .attach('file', corpusPath('speech/jfk_openai.flac')),
+        422,
+        'MEDIA_NO_VIDEO',
+      );
+    });
+
+    it('a video without sound', async () => {
+      const res = await request(http)
+        .post('/api/upload-video')
+        .attach('file', corpusPath('video/liveportrait_d13_vertical.mp4'));
+      expectProblem(res, 422, 'MEDIA_NO_AUDIO');
+    });
+
+    it('an empty upload', async () => {
+      expectProblem(
+        await request(http).post('/api/upload-video').attach('file', Buffer.alloc(0), 'empty.mp4'),
+        400,
+        'MEDIA_EMPTY',
+      );
+    });
+
+    it('a form without the file field', async () => {
+      expectProblem(
+        await request(http).post('/api/upload-video').field('maxClips', '3'),
+        400,
+        'FILE_MISSING',
+      );
+    });
+
+    it('a body that is not multipart', async () => {
+      expectProblem(
+        await request(http).post('/api/upload-video').send({ file: 'x' }),
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+      );
+    });
+
+    it('out-of-range options', async () => {
+      const res = await request(http)
+        .post('/api/upload-video')
+        .field({ maxClips: '100', aspectRatio: '3:2' })
+        .attach('file', corpusPath(VIDEO));
+      expectProblem(res, 400, 'INVALID_OPTIONS');
+      expect(res.body.errors.length).toBe(2);
+    });
+
+    it('a file over MAX_UPLOAD_BYTES', async () => {
+      const res = await request(http)
+        .post('/api/upload-video')
+        .attach('file', corpusPath('video/remotion_tiktok_sample_vertical.mp4'));
+      expectProblem(res, 413, 'UPLOAD_TOO_LARGE');
+    });
+
+    it('unknown and malformed job ids', async () => {
+      expectProblem(
+        await request(http).get('/api/status/9b2f0c2e-1111-4222-8333-444455556666'),
+        404,
+        'NOT_FOUND',
+      );
+      expectProblem(await request(http).get('/api/status/not-a-uuid'), 400, 'INVALID_JOB_ID');
+    });
+
+    it('path tricks in download names', async () => {
+      const id = '9b2f0c2e-1111-4222-8333-444455556666';
+      expectProblem(
+        await request(http).get(`/api/download/clips/${id}/..%2F..%2Fpackage.json`),
+        404,
+        'NOT_FOUND',
+      );
+      expectProblem(
+        await request(http).get(`/api/download/captions/${id}/..%2Fclipgen.db`),
+        404,
+        'NOT_FOUND',
+      );
+      const res = await request(http).get(`/api/download/clips/${id}/../../../etc/passwd`);
+      expect(res.status).toBe(404);
+    });
+
+    it('leaves the service healthy', async () => {
+      const res = await request(http).get('/api/health').expect(200);
+      expect(res.body).toMatchObject({
+        status: 'ok',
+        details: { database: { status: 'up' }, redis: { status: 'up' }, storage: { status: 'up' } },
+      });
+    });
+  });
+
+  it('documents the API in Swagger', async () => {
+    const doc = (await request(http).get('/docs-json').expect(200)).body;
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/upload-video',
+        '/api/status/{jobId}',
+        '/api/download/clips/{jobId}/{filename}',
+        '/api/download/captions/{jobId}/{filename}',
+        '/api/health',
+      ]),
+    );
+    expect(doc.components.schemas).toHaveProperty('ProblemDto');
+    expect(doc.components.schemas).toHaveProperty('JobStatusDto');
+    await request(http).get('/docs').expect(200).expect('content-type', /html/);
+  });
+});

@@ -1,0 +1,165 @@
+import { randomUUID } from 'node:crypto';
+import { getQueueToken } from '@nestjs/bullmq';
+import { INestApplicationContext } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { Job, Queue, QueueEvents } from 'bullmq';
+import { ClipgenConfigModule } from '@app/config';
+import {
+  DEFAULT_CLIP_OPTIONS,
+  JOB_OPTIONS,
+  JobName,
+  QueueModule,
+  QueueName,
+  redisConnectionFromUrl,
+} from '@app/jobs';
+import { JobRepository, JobStatus, PersistenceModule } from '@app/persistence';
+import { PipelineError, PipelineRunRequest, PipelineService } from '@app/pipeline';
+import { ProcessVideoProcessor } from '../../apps/worker/src/process-video.processor';
+import { RequeueUnfinishedService } from '../../apps/worker/src/requeue-unfinished.service';
+import { TestEnv, useTestEnv } from '../support/test-env';
+
+/**
+ * The worker's queue behaviour on a real Redis and a real database. Only the pipeline is replaced,
+ * by a scripted one, so each test can decide how a run ends.
+ */
+class ScriptedPipeline {
+  outcomes: (PipelineError | null)[] = [];
+  runs: PipelineRunRequest[] = [];
+  async run(request: PipelineRunRequest): Promise<void> {
+    this.runs.push(request);
+    const outcome = this.outcomes.shift();
+    if (outcome) throw outcome;
+  }
+}
+
+const metadata = {
+  durationSec: 10,
+  width: 640,
+  height: 360,
+  fps: 25,
+  videoCodec: 'h264',
+  audioCodec: 'aac',
+  sizeBytes: 1,
+  formatName: 'mp4',
+};
+
+describe('video-processing queue (Redis + BullMQ)', () => {
+  let env: TestEnv;
+  let app: INestApplicationContext;
+  let queue: Queue;
+  let events: QueueEvents;
+  let jobs: JobRepository;
+  const pipeline = new ScriptedPipeline();
+
+  beforeAll(async () => {
+    env = useTestEnv();
+    const moduleRef = await Test.createTestingModule({
+      imports: [ClipgenConfigModule, QueueModule, PersistenceModule],
+      providers: [
+        ProcessVideoProcessor,
+        RequeueUnfinishedService,
+        { provide: PipelineService, useValue: pipeline },
+      ],
+    }).compile();
+    app = await moduleRef.init();
+    queue = app.get(getQueueToken(QueueName.VideoProcessing));
+    jobs = app.get(JobRepository);
+    events = new QueueEvents(QueueName.VideoProcessing, {
+      connection: redisConnectionFromUrl(process.env.REDIS_URL!),
+      prefix: env.prefix,
+    });
+    await events.waitUntilReady();
+  });
+
+  afterAll(async () => {
+    await events?.close();
+    await queue?.obliterate({ force: true });
+    await app?.close();
+    env?.cleanup();
+  });
+
+  async function enqueue(overrides: object = {}): Promise<Job> {
+    const id = randomUUID();
+    await jobs.create({
+      id,
+      sourceKey: `jobs/${id}/source.mp4`,
+      sourceFilename: 'a.mp4',
+      sourceMetadata: metadata,
+      options: DEFAULT_CLIP_OPTIONS,
+    });
+    return queue.add(
+      JobName.ProcessVideo,
+      { jobId: id, sourceKey: `jobs/${id}/source.mp4`, options: DEFAULT_CLIP_OPTIONS },
+      {
+        ...JOB_OPTIONS[JobName.ProcessVideo],
+        backoff: { type: 'fixed', delay: 50 },
+        jobId: id,
+        ...overrides,
+      },
+    );
+  }
+
+  it("applies the contract's default options to every job", async () => {
+    expect(JOB_OPTIONS[JobName.ProcessVideo]).toMatchObject({
+      attempts: 3,
+      backoff: { type: 'exponential' },
+    });
+    expect(JOB_OPTIONS[JobName.ProcessVideo].removeOnComplete).toBeTruthy();
+    expect(JOB_OPTIONS[JobName.ProcessVideo].removeOnFail).toBeTruthy();
+  });
+
+  it('runs the pipeline for a queued job and returns a typed result', async () => {
+    const job = await enqueue();
+    const result = await job.waitUntilFinished(events, 15_000);
+    expect(result).toEqual({ jobId: job.id, clipCount: 0 });
+    expect(pipeline.runs.at(-1)).toMatchObject({ jobId: job.id, options: DEFAULT_CLIP_OPTIONS });
+  });
+
+  it('retries a transient failure and succeeds on the next attempt', async () => {
+    pipeline.outcomes = [new PipelineError('RENDER_FAILED', 'ffmpeg crashed', null), null];
+    const job = await enqueue();
+    await job.waitUntilFinished(events, 15_000);
+    const done = await queue.getJob(job.id!);
+    expect(done?.attemptsMade).toBe(2);
+  });
+
+  it('fails at once, without retrying, on media a retry cannot fix', async () => {
+    pipeline.outcomes = [
+      new PipelineError('MEDIA_NO_AUDIO', 'the video has no audio stream', null),
+    ];
+    const job = await enqueue();
+    await expect(job.waitUntilFinished(events, 15_000)).rejects.toThrow(/MEDIA_NO_AUDIO/);
+    expect((await queue.getJob(job.id!))?.attemptsMade).toBe(1);
+    expect(await jobs.findById(job.id!)).toMatchObject({
+      status: JobStatus.Failed,
+      errorCode: 'MEDIA_NO_AUDIO',
+    });
+  });
+
+  it('records the failure once the attempts run out', async () => {
+    const failure = new PipelineError('ASR_FAILED', 'whisper.cpp exited with code 134', null);
+    pipeline.outcomes = [failure, failure];
+    const job = await enqueue({ attempts: 2 });
+    await expect(job.waitUntilFinished(events, 15_000)).rejects.toThrow(/ASR_FAILED/);
+    expect(await jobs.findById(job.id!)).toMatchObject({
+      status: 'failed',
+      errorCode: 'ASR_FAILED',
+      errorMessage: 'whisper.cpp exited with code 134',
+    });
+  });
+
+  it('puts jobs the database still lists as unfinished back on the queue at start-up', async () => {
+    const id = randomUUID();
+    await jobs.create({
+      id,
+      sourceKey: `jobs/${id}/source.mp4`,
+      sourceFilename: 'lost.mp4',
+      sourceMetadata: metadata,
+      options: DEFAULT_CLIP_OPTIONS,
+    });
+    await app.get(RequeueUnfinishedService).onApplicationBootstrap();
+    const job = await queue.getJob(id);
+    expect(job?.data).toMatchObject({ jobId: id, sourceKey: `jobs/${id}/source.mp4` });
+    await job!.waitUntilFinished(events, 15_000);
+  });
+});
