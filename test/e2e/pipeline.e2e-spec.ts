@@ -70,6 +70,7 @@ describeWithCorpus('upload → worker → clips, over HTTP', () => {
 
     const job = await waitForJob(upload.body.jobId);
     expect(job).toMatchObject({ status: 'completed', progress: 100, error: null, language: 'en' });
+    const reference0 = new Set(normalizeForWer(referenceText(VIDEO)));
     expect(job.source).toMatchObject({ width: 160, height: 160 });
     expect(Object.keys(job.stageTimings)).toEqual([
       'probe',
@@ -82,6 +83,12 @@ describeWithCorpus('upload → worker → clips, over HTTP', () => {
     expect(job.clips.length).toBeGreaterThanOrEqual(1);
     expect(job.clips.length).toBeLessThanOrEqual(2);
 
+    expect(Object.keys(job.transcript).sort()).toEqual(['json', 'srt', 'txt', 'vtt']);
+    expect(job.transcriptCached).toBe(false);
+    const wholeSrt = await request(http).get(job.transcript.srt).expect(200);
+    expect(wholeSrt.headers['content-type']).toMatch(/application\/x-subrip/);
+    const txt = await request(http).get(job.transcript.txt).expect(200);
+    expect(normalizeForWer(txt.text).filter((w) => reference0.has(w)).length).toBeGreaterThan(20);
     const transcript = (await request(http).get(job.transcriptUrl).expect(200)).body;
     const words: { text: string; start: number; end: number }[] = transcript.segments.flatMap(
       (s: { words: unknown[] }) => s.words,
@@ -143,6 +150,18 @@ describeWithCorpus('upload → worker → clips, over HTTP', () => {
     expect(ranged.headers['content-range']).toMatch(/^bytes 0-99\/\d+$/);
     expect(ranged.body.length).toBe(100);
     await request(http).get(job.clips[0].downloadUrl).set('Range', 'bytes=999999999-').expect(416);
+  }, 300_000);
+
+  it('reuses the transcript when the same video is processed again with other clip options', async () => {
+    const upload = await request(http)
+      .post('/api/upload-video')
+      .field({ maxClips: '1', minDuration: '2', maxDuration: '6' })
+      .attach('file', corpusPath(VIDEO))
+      .expect(202);
+    const job = await waitForJob(upload.body.jobId);
+    expect(job).toMatchObject({ status: 'completed', transcriptCached: true });
+    expect(job.stageTimings.transcribe).toBeLessThan(1);
+    expect(job.clips).toHaveLength(1);
   }, 300_000);
 
   describe('bad input gets a clear problem+json 4xx', () => {

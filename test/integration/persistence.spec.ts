@@ -107,7 +107,7 @@ describe.each(backends)('persistence on $name', ({ open }) => {
   it('creates the schema through migrations, not synchronize', async () => {
     expect(ds.options.synchronize).toBe(false);
     const applied = await ds.query('SELECT name FROM migrations');
-    expect(applied.map((r: { name: string }) => r.name)).toHaveLength(1);
+    expect(applied.map((r: { name: string }) => r.name)).toHaveLength(2);
     expect(await ds.showMigrations()).toBe(false);
   });
 

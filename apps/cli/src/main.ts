@@ -34,6 +34,8 @@ program
   .description('WER of the installed Whisper model on the corpus references (JSON + table)')
   .option('--corpus <dir>', 'corpus folder', '../shared/corpus')
   .option('--out <file>', 'where to write the JSON report', 'bench-results/asr.json')
+  .option('--models <list>', 'comma-separated models (default: every installed one)')
+  .option('--beam <n>', 'beam width (1 = greedy)', '5')
   .action(benchAsrCommand);
 
 program.parseAsync().catch((err: Error) => {

@@ -7,13 +7,15 @@ import { ClipEntity } from './entities/clip.entity';
 import { JobEntity } from './entities/job.entity';
 import { InitialSchemaPostgres1764000000000 } from './migrations/postgres/1764000000000-initial-schema';
 import { InitialSchemaSqlite1764000000000 } from './migrations/sqlite/1764000000000-initial-schema';
+import { TranscriptCacheFlagPostgres1764100000000 } from './migrations/postgres/1764100000000-transcript-cache-flag';
+import { TranscriptCacheFlagSqlite1764100000000 } from './migrations/sqlite/1764100000000-transcript-cache-flag';
 
 export const ENTITIES = [JobEntity, ClipEntity, ArtifactEntity];
 
 /** Migrations are kept per driver: SQL types and defaults differ between SQLite and PostgreSQL. */
 export const MIGRATIONS = {
-  sqlite: [InitialSchemaSqlite1764000000000],
-  postgres: [InitialSchemaPostgres1764000000000],
+  sqlite: [InitialSchemaSqlite1764000000000, TranscriptCacheFlagSqlite1764100000000],
+  postgres: [InitialSchemaPostgres1764000000000, TranscriptCacheFlagPostgres1764100000000],
 };
 
 /** Options for TypeORM; the schema comes from migrations (run at start-up), never `synchronize`. */

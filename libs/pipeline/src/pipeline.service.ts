@@ -75,11 +75,15 @@ export class PipelineService {
     try {
       await this.jobs.update(request.jobId, { status: JobStatus.Processing, progress: 0 });
       ctx.metadata = await step(PipelineStage.Probe, () => runProbeStage(ctx, this.storage));
-      const { transcript, key } = await step(PipelineStage.Transcribe, () =>
+      const { transcript, key, cached } = await step(PipelineStage.Transcribe, () =>
         runTranscribeStage(ctx, this.engine, this.storage, this.clips),
       );
       ctx.transcript = transcript;
-      await this.jobs.update(request.jobId, { transcriptKey: key, language: transcript.language });
+      await this.jobs.update(request.jobId, {
+        transcriptKey: key,
+        language: transcript.language,
+        transcriptCached: cached,
+      });
       ctx.highlights = await step(PipelineStage.Select, async () =>
         selectHighlights(transcriptWords(transcript), {
           ...request.options,

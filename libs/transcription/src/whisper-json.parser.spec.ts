@@ -65,3 +65,37 @@ describe('dropNonSpeech', () => {
     expect(dropNonSpeech(words).map((w) => w.text)).toEqual(['They', 'say', 'oh', 'yes.']);
   });
 });
+
+describe('word timing from DTW', () => {
+  const dtwTok = (text: string, from: number, to: number, tDtw: number) => ({
+    text,
+    offsets: { from, to },
+    p: 0.9,
+    t_dtw: tDtw,
+  });
+
+  it('takes word starts from DTW (centiseconds) with the calibration shift, keeping order and ends sane', () => {
+    const words = wordsFromTokens(
+      [
+        dtwTok(' And', 320, 400, 52),
+        dtwTok(' so', 400, 520, 88),
+        dtwTok(' fell', 940, 1200, 158),
+        dtwTok('ow', 1200, 1750, 170),
+        dtwTok(' Americans', 1750, 2110, 150),
+      ],
+      { useDtw: true, dtwShiftSec: -0.1 },
+    );
+    expect(words.map((w) => w.text)).toEqual(['And', 'so', 'fellow', 'Americans']);
+    expect(words[0].start).toBeCloseTo(0.42);
+    expect(words[2].start).toBeCloseTo(1.48);
+    // DTW can step backwards; starts are kept monotonic and each word ends before the next starts.
+    expect(words[3].start).toBeCloseTo(1.48);
+    for (let i = 0; i < words.length - 1; i++)
+      expect(words[i].end).toBeLessThanOrEqual(Math.max(words[i + 1].start, words[i].start + 0.02));
+  });
+
+  it('falls back to token timestamps where DTW gave none', () => {
+    const [w] = wordsFromTokens([dtwTok(' Hi', 300, 500, -1)], { useDtw: true, dtwShiftSec: -0.1 });
+    expect(w).toMatchObject({ start: 0.3, end: 0.5 });
+  });
+});

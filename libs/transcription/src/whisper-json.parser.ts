@@ -23,12 +23,19 @@ const isSpecial = (text: string) =>
  * Builds words from whisper.cpp's token output (`-ojf`): a token that begins with a space starts
  * a new word; other tokens (sub-words, punctuation) extend the current one.
  */
-export function wordsFromTokens(tokens: WhisperToken[]): TranscriptWord[] {
+export function wordsFromTokens(
+  tokens: WhisperToken[],
+  options: WordTimingOptions = {},
+): TranscriptWord[] {
   const words: (TranscriptWord & { probs: number[] })[] = [];
   for (const token of tokens) {
     if (isSpecial(token.text) || token.text.includes('\uFFFD')) continue;
     const startsWord = token.text.startsWith(' ') || words.length === 0;
-    const start = token.offsets.from / 1000;
+    // DTW times (centiseconds) follow the audio far better than the decoder's timestamp tokens.
+    const dtw = options.useDtw && token.t_dtw !== undefined && token.t_dtw >= 0;
+    const start = dtw
+      ? Math.max(0, token.t_dtw! / 100 + (options.dtwShiftSec ?? 0))
+      : token.offsets.from / 1000;
     const end = token.offsets.to / 1000;
     if (startsWord && token.text.trim()) {
       words.push({ text: token.text.trim(), start, end, confidence: 0, probs: [token.p] });
@@ -39,13 +46,30 @@ export function wordsFromTokens(tokens: WhisperToken[]): TranscriptWord[] {
       w.probs.push(token.p);
     }
   }
-  return dropNonSpeech(
+  const cleaned = dropNonSpeech(
     words.map(({ probs, ...w }) => ({
       ...w,
-      end: Math.max(w.end, w.start),
       confidence: Number((probs.reduce((a, b) => a + b, 0) / probs.length).toFixed(4)),
     })),
   );
+  return orderTimes(cleaned);
+}
+
+/** Starts never go backwards; a word ends after it starts and before the next one starts. */
+function orderTimes(words: TranscriptWord[]): TranscriptWord[] {
+  for (let i = 1; i < words.length; i++)
+    words[i].start = Math.max(words[i].start, words[i - 1].start);
+  return words.map((w, i) => {
+    const next = words[i + 1];
+    const ceiling = next ? Math.max(next.start, w.start + 0.02) : Infinity;
+    return { ...w, end: Math.min(Math.max(w.end, w.start + 0.05), ceiling) };
+  });
+}
+
+export interface WordTimingOptions {
+  useDtw?: boolean;
+  /** Constant correction added to DTW times, calibrated on human word timings. */
+  dtwShiftSec?: number;
 }
 
 const MUSIC_OR_SYMBOLS = /^[♪♫♬*#~\-–—.…]+$/u;
@@ -71,11 +95,12 @@ export function dropNonSpeech<T extends { text: string }>(words: T[]): T[] {
 export function parseWhisperJson(
   raw: string,
   meta: { engine: string; model: string; durationSec: number },
+  timing: WordTimingOptions = {},
 ): Transcript {
   const data = JSON.parse(raw) as WhisperJson;
   const segments: TranscriptSegment[] = [];
   for (const seg of data.transcription ?? []) {
-    const words = wordsFromTokens(seg.tokens ?? []);
+    const words = wordsFromTokens(seg.tokens ?? [], timing);
     if (!words.length) continue;
     segments.push({
       start: seg.offsets.from / 1000,

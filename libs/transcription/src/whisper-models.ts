@@ -25,3 +25,24 @@ export function resolveModelPath(modelsDir: string, model: string): string {
       `\`npm run setup -- --model ${model}\` with internet access.`,
   );
 }
+
+const DTW_PRESETS = new Set([
+  'tiny',
+  'tiny.en',
+  'base',
+  'base.en',
+  'small',
+  'small.en',
+  'medium',
+  'medium.en',
+  'large.v1',
+  'large.v2',
+  'large.v3',
+  'large.v3.turbo',
+]);
+
+/** whisper.cpp's alignment-head preset for a model name ("base-q8_0" → "base"), or null. */
+export function dtwPreset(model: string): string | null {
+  const base = model.replace(/-q\d.*$/, '').replace(/^large-v/, 'large.v');
+  return DTW_PRESETS.has(base) ? base : null;
+}

@@ -69,6 +69,21 @@ export class JobStatusDto {
     example: '/api/download/captions/<jobId>/transcript.json',
   })
   transcriptUrl: string | null;
+  @ApiPropertyOptional({
+    description: 'whole-video transcript downloads by format (json, srt, vtt, txt)',
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: {
+      json: '/api/download/captions/<jobId>/transcript.json',
+      srt: '/api/download/captions/<jobId>/transcript.srt',
+    },
+  })
+  transcript: Record<string, string>;
+  @ApiProperty({
+    description:
+      'the transcript was reused from an earlier job with the same audio, model and language',
+  })
+  transcriptCached: boolean;
   @ApiProperty({ type: [ClipDto] }) clips: ClipDto[];
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;

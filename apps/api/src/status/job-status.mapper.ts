@@ -12,7 +12,8 @@ export function toJobStatusDto(
   clips: ClipEntity[],
   artifacts: ArtifactEntity[],
 ): JobStatusDto {
-  const transcript = artifacts.find((a) => a.kind === ArtifactKind.Transcript);
+  const transcriptArtifacts = artifacts.filter((a) => a.kind === ArtifactKind.Transcript);
+  const transcript = transcriptArtifacts.find((a) => a.filename.endsWith('.json'));
   return {
     jobId: job.id,
     status: job.status,
@@ -25,6 +26,13 @@ export function toJobStatusDto(
     language: job.language,
     stageTimings: job.stageTimings,
     transcriptUrl: transcript ? captionDownloadUrl(job.id, transcript.filename) : null,
+    transcript: Object.fromEntries(
+      transcriptArtifacts.map((a) => [
+        a.filename.split('.').pop()!,
+        captionDownloadUrl(job.id, a.filename),
+      ]),
+    ),
+    transcriptCached: Boolean(job.transcriptCached),
     clips: clips.map((c) => ({
       index: c.index,
       start: c.start,

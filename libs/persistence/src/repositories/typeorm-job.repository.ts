@@ -22,6 +22,7 @@ export class TypeOrmJobRepository extends JobRepository {
       stageTimings: null,
       transcriptKey: null,
       language: null,
+      transcriptCached: false,
       completedAt: null,
     });
     return this.jobs.save(entity);

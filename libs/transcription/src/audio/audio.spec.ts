@@ -1,0 +1,86 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { nearestOnset, readEnergyEnvelope, voicedFraction } from './energy-envelope';
+import { planChunks, speechRegions } from './speech-regions';
+
+/** Writes a 16 kHz mono WAV: silence with 440 Hz tone bursts at the given [start, end) seconds. */
+function toneWav(file: string, seconds: number, bursts: [number, number][]): void {
+  const samples = Math.round(seconds * 16000);
+  const data = Buffer.alloc(44 + samples * 2);
+  data.write('RIFF', 0);
+  data.writeUInt32LE(36 + samples * 2, 4);
+  data.write('WAVEfmt ', 8);
+  data.writeUInt32LE(16, 16);
+  data.writeUInt16LE(1, 20);
+  data.writeUInt16LE(1, 22);
+  data.writeUInt32LE(16000, 24);
+  data.writeUInt32LE(32000, 28);
+  data.writeUInt16LE(2, 32);
+  data.writeUInt16LE(16, 34);
+  data.write('data', 36);
+  data.writeUInt32LE(samples * 2, 40);
+  for (let i = 0; i < samples; i++) {
+    const t = i / 16000;
+    const loud = bursts.some(([a, b]) => t >= a && t < b);
+    const noise = (Math.random() - 0.5) * 0.002;
+    data.writeInt16LE(
+      Math.round((noise + (loud ? 0.3 * Math.sin(2 * Math.PI * 440 * t) : 0)) * 32767),
+      44 + i * 2,
+    );
+  }
+  fs.writeFileSync(file, data);
+}
+
+describe('energy envelope and speech regions', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clipgen-energy-'));
+  const wav = path.join(dir, 'bursts.wav');
+  beforeAll(() =>
+    toneWav(wav, 12, [
+      [1, 3],
+      [3.2, 4],
+      [8, 9.5],
+    ]),
+  );
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('finds loud spans, bridging short gaps', async () => {
+    const env = await readEnergyEnvelope(wav);
+    expect(env.db.length).toBe(1200);
+    const regions = speechRegions(env, 0.5, 0);
+    expect(regions).toHaveLength(2);
+    expect(regions[0].start).toBeCloseTo(1, 1);
+    expect(regions[0].end).toBeCloseTo(4, 1);
+    expect(regions[1].start).toBeCloseTo(8, 1);
+    expect(voicedFraction(env, 5, 7.5)).toBe(0);
+    expect(voicedFraction(env, 1.2, 2.8)).toBe(1);
+  });
+
+  it('snaps to the nearest onset after quiet, and to nothing inside running sound', async () => {
+    const env = await readEnergyEnvelope(wav);
+    expect(nearestOnset(env, 8.1)).toBeCloseTo(8, 1);
+    expect(nearestOnset(env, 2)).toBeNull();
+  });
+
+  it('plans chunks that skip long silences and respect the size limit', () => {
+    expect(
+      planChunks(
+        [
+          { start: 0, end: 4 },
+          { start: 5, end: 9 },
+          { start: 30, end: 40 },
+        ],
+        600,
+        2,
+      ),
+    ).toEqual([
+      { start: 0, end: 9 },
+      { start: 30, end: 40 },
+    ]);
+    expect(planChunks([{ start: 0, end: 250 }], 100)).toEqual([
+      { start: 0, end: 100 },
+      { start: 100, end: 200 },
+      { start: 200, end: 250 },
+    ]);
+  });
+});

@@ -1,0 +1,34 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import type { TimeSpan } from './speech-regions';
+
+const RATE = 16000;
+const HEADER = 44;
+
+/** Writes [start, end) of a 16 kHz mono 16-bit WAV to a new WAV by streaming bytes (no decode). */
+export async function sliceWav(source: string, span: TimeSpan, target: string): Promise<void> {
+  const first = Math.max(0, Math.floor(span.start * RATE));
+  const last = Math.max(first, Math.floor(span.end * RATE));
+  const bytes = (last - first) * 2;
+  const header = Buffer.alloc(HEADER);
+  header.write('RIFF', 0);
+  header.writeUInt32LE(36 + bytes, 4);
+  header.write('WAVEfmt ', 8);
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20);
+  header.writeUInt16LE(1, 22);
+  header.writeUInt32LE(RATE, 24);
+  header.writeUInt32LE(RATE * 2, 28);
+  header.writeUInt16LE(2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write('data', 36);
+  header.writeUInt32LE(bytes, 40);
+  const body =
+    bytes > 0
+      ? createReadStream(source, { start: HEADER + first * 2, end: HEADER + last * 2 - 1 })
+      : Readable.from([]);
+  const out = createWriteStream(target);
+  out.write(header);
+  await pipeline(body, out);
+}

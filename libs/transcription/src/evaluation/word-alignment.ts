@@ -1,0 +1,72 @@
+/** Lower-cases and strips punctuation from one word, for matching words one-to-one. */
+export const timingKey = (word: string) =>
+  word
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[‘’`´]/g, "'")
+    .replace(/[^\p{L}\p{N}']/gu, '');
+
+/**
+ * Pairs of indices (ref, hyp) of identical words on a minimum-edit alignment of two word lists,
+ * so timings can be compared word for word even when the recogniser got some words wrong.
+ */
+export function alignWords(ref: string[], hyp: string[]): [number, number][] {
+  const n = ref.length;
+  const m = hyp.length;
+  const cost: number[][] = Array.from({ length: n + 1 }, (_, i) =>
+    Array.from({ length: m + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= n; i++) {
+    for (let j = 1; j <= m; j++) {
+      const sub = cost[i - 1][j - 1] + (ref[i - 1] === hyp[j - 1] ? 0 : 1);
+      cost[i][j] = Math.min(sub, cost[i - 1][j] + 1, cost[i][j - 1] + 1);
+    }
+  }
+  const pairs: [number, number][] = [];
+  let i = n;
+  let j = m;
+  while (i > 0 && j > 0) {
+    if (ref[i - 1] === hyp[j - 1] && cost[i][j] === cost[i - 1][j - 1]) {
+      pairs.push([i - 1, j - 1]);
+      i--;
+      j--;
+    } else if (cost[i][j] === cost[i - 1][j - 1] + 1) {
+      i--;
+      j--;
+    } else if (cost[i][j] === cost[i - 1][j] + 1) i--;
+    else j--;
+  }
+  return pairs.reverse();
+}
+
+export interface TimedToken {
+  text: string;
+  start: number;
+  end?: number;
+}
+
+export interface TimingErrors {
+  matched: number;
+  referenceWords: number;
+  /** Absolute start-time errors in seconds, one per matched word. */
+  startErrors: number[];
+}
+
+/** Start-time errors of hypothesis words against reference words with human timings. */
+export function wordTimingErrors(reference: TimedToken[], hypothesis: TimedToken[]): TimingErrors {
+  const ref = reference.map((w) => timingKey(w.text));
+  const hyp = hypothesis.map((w) => timingKey(w.text));
+  const pairs = alignWords(ref, hyp);
+  return {
+    matched: pairs.length,
+    referenceWords: reference.length,
+    startErrors: pairs.map(([r, h]) => Math.abs(reference[r].start - hypothesis[h].start)),
+  };
+}
+
+export function percentile(values: number[], p: number): number {
+  if (!values.length) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank];
+}
