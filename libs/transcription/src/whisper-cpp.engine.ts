@@ -142,7 +142,6 @@ export class WhisperCppEngine extends TranscriptionEngine {
       '-of',
       outPrefix,
       '-pp',
-      '-np',
     ];
     const preset = dtwPreset(this.options.model);
     // DTW needs the attention weights, which flash attention does not expose.
@@ -162,8 +161,10 @@ export class WhisperCppEngine extends TranscriptionEngine {
     onProgress: (f: number) => void,
   ): Promise<Transcript> {
     let detection: { language: string; p: number } | null = null;
+    // No `-np`: it would also hide the language-detection line. Results come from the JSON file.
     await runProcess(this.options.binary, this.commandFor(wav, language, outPrefix), {
       signal: opts.signal,
+      maxStdoutBytes: 0,
       onStderrLine: (line) => {
         const m = PROGRESS.exec(line);
         if (m) onProgress(Number(m[1]) / 100);
