@@ -99,6 +99,19 @@ describe.each(backends)('persistence on $name', ({ open }) => {
     );
   });
 
+  /** A queued job with throw-away source details; returns its id. */
+  async function newJob(): Promise<string> {
+    const id = randomUUID();
+    await jobs.create({
+      id,
+      sourceKey: 'k',
+      sourceFilename: 'f.mp4',
+      sourceMetadata: metadata,
+      options: DEFAULT_CLIP_OPTIONS,
+    });
+    return id;
+  }
+
   afterAll(async () => {
     await ds?.destroy();
     await cleanup?.();
@@ -153,14 +166,7 @@ describe.each(backends)('persistence on $name', ({ open }) => {
   });
 
   it('records failures with a code and message', async () => {
-    const id = randomUUID();
-    await jobs.create({
-      id,
-      sourceKey: 'k',
-      sourceFilename: 'f.mp4',
-      sourceMetadata: metadata,
-      options: DEFAULT_CLIP_OPTIONS,
-    });
+    const id = await newJob();
     await jobs.markFailed(id, 'ASR_FAILED', 'whisper.cpp exited with code 1');
     expect(await jobs.findById(id)).toMatchObject({
       status: 'failed',
@@ -170,14 +176,7 @@ describe.each(backends)('persistence on $name', ({ open }) => {
   });
 
   it("replaces a job's clips and clip artifacts atomically, keeping other artifacts", async () => {
-    const id = randomUUID();
-    await jobs.create({
-      id,
-      sourceKey: 'k',
-      sourceFilename: 'f.mp4',
-      sourceMetadata: metadata,
-      options: DEFAULT_CLIP_OPTIONS,
-    });
+    const id = await newJob();
     await clips.saveArtifact(artifactRow(id, 'transcript.json', ArtifactKind.Transcript));
     await clips.replaceForJob(
       id,
@@ -200,14 +199,7 @@ describe.each(backends)('persistence on $name', ({ open }) => {
   });
 
   it('rolls back a replacement that fails half-way', async () => {
-    const id = randomUUID();
-    await jobs.create({
-      id,
-      sourceKey: 'k',
-      sourceFilename: 'f.mp4',
-      sourceMetadata: metadata,
-      options: DEFAULT_CLIP_OPTIONS,
-    });
+    const id = await newJob();
     await clips.replaceForJob(id, [clipRow(id, 0, 'kept')], [artifactRow(id, 'clip-01.mp4')]);
     const duplicate = clipRow(id, 0, 'dup');
     await expect(
@@ -217,14 +209,7 @@ describe.each(backends)('persistence on $name', ({ open }) => {
   });
 
   it('deletes clips and artifacts with their job', async () => {
-    const id = randomUUID();
-    await jobs.create({
-      id,
-      sourceKey: 'k',
-      sourceFilename: 'f.mp4',
-      sourceMetadata: metadata,
-      options: DEFAULT_CLIP_OPTIONS,
-    });
+    const id = await newJob();
     await clips.replaceForJob(id, [clipRow(id, 0, 'a')], [artifactRow(id, 'clip-01.mp4')]);
     await ds.getRepository(JobEntity).delete({ id });
     expect(await clips.listByJob(id)).toEqual([]);
