@@ -1,0 +1,117 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import {
+  DeleteObjectCommand,
+  DeleteObjectsCommand,
+  GetObjectCommand,
+  HeadBucketCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import type { StorageConfig } from '@app/config';
+import { ByteRange, ObjectStream, StorageDriver, StoredObject, assertSafeKey } from './storage.driver';
+import { StorageObjectNotFoundError } from './storage.errors';
+
+const isNotFound = (err: unknown) =>
+  err instanceof S3ServiceException &&
+  (err.$metadata.httpStatusCode === 404 || err.name === 'NoSuchKey' || err.name === 'NotFound');
+
+/** Any S3-compatible object store; multipart streamed uploads (8 MiB parts) keep memory flat. */
+export class S3StorageDriver extends StorageDriver {
+  private readonly client: S3Client;
+  private readonly bucket: string;
+
+  constructor(config: StorageConfig['s3']) {
+    super();
+    if (!config.bucket) throw new Error('S3_BUCKET is required for STORAGE_TYPE=s3');
+    this.bucket = config.bucket;
+    this.client = new S3Client({
+      region: config.region,
+      endpoint: config.endpoint,
+      forcePathStyle: config.forcePathStyle,
+      credentials:
+        config.accessKeyId && config.secretAccessKey
+          ? { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey }
+          : undefined,
+    });
+  }
+
+  async put(key: string, body: Readable | Buffer, contentType: string): Promise<StoredObject> {
+    assertSafeKey(key);
+    const upload = new Upload({
+      client: this.client,
+      params: { Bucket: this.bucket, Key: key, Body: body, ContentType: contentType },
+      partSize: 8 * 1024 * 1024,
+      queueSize: 2,
+    });
+    await upload.done();
+    return { key, sizeBytes: (await this.size(key)) ?? 0 };
+  }
+
+  putFile(key: string, localPath: string, contentType: string): Promise<StoredObject> {
+    return this.put(key, createReadStream(localPath), contentType);
+  }
+
+  async download(key: string, localPath: string): Promise<void> {
+    const { stream } = await this.read(key);
+    await fs.mkdir(path.dirname(localPath), { recursive: true });
+    await pipeline(stream, createWriteStream(localPath));
+  }
+
+  async read(key: string, range?: ByteRange): Promise<ObjectStream> {
+    assertSafeKey(key);
+    const size = await this.size(key);
+    if (size === null) throw new StorageObjectNotFoundError(key);
+    const out = await this.client.send(
+      new GetObjectCommand({
+        Bucket: this.bucket,
+        Key: key,
+        Range: range ? `bytes=${range.start}-${range.end}` : undefined,
+      }),
+    );
+    return { stream: out.Body as Readable, sizeBytes: size };
+  }
+
+  async size(key: string): Promise<number | null> {
+    assertSafeKey(key);
+    try {
+      const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      return head.ContentLength ?? 0;
+    } catch (err) {
+      if (isNotFound(err)) return null;
+      throw err;
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    assertSafeKey(key);
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+  }
+
+  async deletePrefix(prefix: string): Promise<void> {
+    assertSafeKey(prefix);
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(
+        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }),
+      );
+      const keys = (page.Contents ?? []).map((o) => ({ Key: o.Key! }));
+      if (keys.length) {
+        await this.client.send(
+          new DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: keys } }),
+        );
+      }
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+  }
+
+  async checkHealth(): Promise<void> {
+    await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
+  }
+}
