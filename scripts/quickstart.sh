@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install.sh
 if [ $# -eq 0 ]; then
-  set -- ../shared/corpus/video/liveportrait_s18_16x9.mp4 --min-duration 3 --max-duration 15
+  set -- ../shared/corpus/video/remotion_tiktok_sample_vertical.mp4 --min-duration 3 --max-duration 12
 fi
 video="$1"
 shift
