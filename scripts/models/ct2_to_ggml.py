@@ -115,41 +115,43 @@ def ggml_tensors(v, n_audio_layer, n_text_layer, n_state):
         if bias:
             yield f"{prefix}.bias", b
 
-    q, k, val = slice(0, n_state), slice(n_state, 2 * n_state), slice(2 * n_state, 3 * n_state)
+    thirds = [slice(i * n_state, (i + 1) * n_state) for i in range(3)]
+
+    def self_attention(p, c):
+        # CTranslate2 fuses query/key/value into one projection; OpenAI's key has no bias.
+        yield from ln(f"{p}.attn_ln", f"{c}/self_attention/layer_norm")
+        for name, rows in zip(("query", "key", "value"), thirds):
+            yield from linear(f"{p}.attn.{name}", f"{c}/self_attention/linear_0", rows, bias=name != "key")
+        yield from linear(f"{p}.attn.out", f"{c}/self_attention/linear_1")
+
+    def cross_attention(p, c):
+        # Cross-attention fuses only key/value.
+        yield from ln(f"{p}.cross_attn_ln", f"{c}/attention/layer_norm")
+        yield from linear(f"{p}.cross_attn.query", f"{c}/attention/linear_0")
+        for name, rows in zip(("key", "value"), thirds):
+            yield from linear(f"{p}.cross_attn.{name}", f"{c}/attention/linear_1", rows, bias=name != "key")
+        yield from linear(f"{p}.cross_attn.out", f"{c}/attention/linear_2")
+
+    def mlp(p, c):
+        yield from ln(f"{p}.mlp_ln", f"{c}/ffn/layer_norm")
+        yield from linear(f"{p}.mlp.0", f"{c}/ffn/linear_0")
+        yield from linear(f"{p}.mlp.2", f"{c}/ffn/linear_1")
+
     yield "encoder.positional_embedding", v["encoder/position_encodings/encodings"]
     for i in (1, 2):
         yield f"encoder.conv{i}.weight", v[f"encoder/conv{i}/weight"]
         yield f"encoder.conv{i}.bias", v[f"encoder/conv{i}/bias"].reshape(-1, 1)
     for i in range(n_audio_layer):
-        p, c = f"encoder.blocks.{i}", f"encoder/layer_{i}"
-        yield from ln(f"{p}.attn_ln", f"{c}/self_attention/layer_norm")
-        yield from linear(f"{p}.attn.query", f"{c}/self_attention/linear_0", q)
-        yield from linear(f"{p}.attn.key", f"{c}/self_attention/linear_0", k, bias=False)
-        yield from linear(f"{p}.attn.value", f"{c}/self_attention/linear_0", val)
-        yield from linear(f"{p}.attn.out", f"{c}/self_attention/linear_1")
-        yield from ln(f"{p}.mlp_ln", f"{c}/ffn/layer_norm")
-        yield from linear(f"{p}.mlp.0", f"{c}/ffn/linear_0")
-        yield from linear(f"{p}.mlp.2", f"{c}/ffn/linear_1")
+        yield from self_attention(f"encoder.blocks.{i}", f"encoder/layer_{i}")
+        yield from mlp(f"encoder.blocks.{i}", f"encoder/layer_{i}")
     yield from ln("encoder.ln_post", "encoder/layer_norm")
 
     yield "decoder.positional_embedding", v["decoder/position_encodings/encodings"]
     yield "decoder.token_embedding.weight", v["decoder/embeddings/weight"]
     for i in range(n_text_layer):
-        p, c = f"decoder.blocks.{i}", f"decoder/layer_{i}"
-        yield from ln(f"{p}.attn_ln", f"{c}/self_attention/layer_norm")
-        yield from linear(f"{p}.attn.query", f"{c}/self_attention/linear_0", q)
-        yield from linear(f"{p}.attn.key", f"{c}/self_attention/linear_0", k, bias=False)
-        yield from linear(f"{p}.attn.value", f"{c}/self_attention/linear_0", val)
-        yield from linear(f"{p}.attn.out", f"{c}/self_attention/linear_1")
-        yield from ln(f"{p}.cross_attn_ln", f"{c}/attention/layer_norm")
-        yield from linear(f"{p}.cross_attn.query", f"{c}/attention/linear_0")
-        kv = slice(0, n_state), slice(n_state, 2 * n_state)
-        yield from linear(f"{p}.cross_attn.key", f"{c}/attention/linear_1", kv[0], bias=False)
-        yield from linear(f"{p}.cross_attn.value", f"{c}/attention/linear_1", kv[1])
-        yield from linear(f"{p}.cross_attn.out", f"{c}/attention/linear_2")
-        yield from ln(f"{p}.mlp_ln", f"{c}/ffn/layer_norm")
-        yield from linear(f"{p}.mlp.0", f"{c}/ffn/linear_0")
-        yield from linear(f"{p}.mlp.2", f"{c}/ffn/linear_1")
+        yield from self_attention(f"decoder.blocks.{i}", f"decoder/layer_{i}")
+        yield from cross_attention(f"decoder.blocks.{i}", f"decoder/layer_{i}")
+        yield from mlp(f"decoder.blocks.{i}", f"decoder/layer_{i}")
     yield from ln("decoder.ln", "decoder/layer_norm")
 
 

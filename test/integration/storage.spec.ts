@@ -70,6 +70,15 @@ describe.each(drivers)('%s storage driver', (_name, make) => {
     expect(fs.statSync(out).size).toBe(9 * 1024 * 1024);
   });
 
+  it('takes a local file over with moveFile', async () => {
+    const src = path.join(tmp, `move-${Math.random()}.bin`);
+    fs.writeFileSync(src, Buffer.alloc(1024, 3));
+    const stored = await storage.moveFile('jobs/m/source.mp4', src, 'video/mp4');
+    expect(stored.sizeBytes).toBe(1024);
+    expect(fs.existsSync(src)).toBe(false);
+    expect(await storage.size('jobs/m/source.mp4')).toBe(1024);
+  });
+
   it('reports missing objects and deletes by prefix', async () => {
     expect(await storage.size('jobs/none/x')).toBeNull();
     await expect(storage.read('jobs/none/x')).rejects.toBeInstanceOf(StorageObjectNotFoundError);

@@ -20,4 +20,14 @@ describe('ProgressTracker', () => {
     await tracker.flush();
     expect(seen).toEqual([0, 5]);
   });
+
+  it('never reports progress going backwards within a stage', async () => {
+    const seen: number[] = [];
+    const tracker = new ProgressTracker(async (e) => void seen.push(e.progress), 0);
+    tracker.report(PipelineStage.Transcribe, 0.8);
+    tracker.report(PipelineStage.Transcribe, 0.1);
+    tracker.report(PipelineStage.Transcribe, 0.9);
+    await tracker.flush();
+    expect(seen).toEqual([41, 45]);
+  });
 });

@@ -42,9 +42,14 @@ export class ProgressTracker {
   ) {}
 
   report(stage: PipelineStage, fraction: number): void {
-    const event = { stage, progress: overallProgress(stage, fraction) };
-    const now = Date.now();
     const stageChanged = this.last?.stage !== stage;
+    // A stage may restart its own count (a re-run chunk); users must never see progress go back.
+    const progress = overallProgress(stage, fraction);
+    const event = {
+      stage,
+      progress: stageChanged ? progress : Math.max(progress, this.last!.progress),
+    };
+    const now = Date.now();
     if (
       !stageChanged &&
       (event.progress === this.last?.progress || now - this.lastAt < this.minIntervalMs)

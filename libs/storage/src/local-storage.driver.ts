@@ -4,7 +4,13 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { ByteRange, ObjectStream, StorageDriver, StoredObject, assertSafeKey } from './storage.driver';
+import {
+  ByteRange,
+  ObjectStream,
+  StorageDriver,
+  StoredObject,
+  assertSafeKey,
+} from './storage.driver';
 import { StorageObjectNotFoundError } from './storage.errors';
 
 /** Stores objects as files under one root folder; writes go to a temp file, then rename. */
@@ -20,7 +26,10 @@ export class LocalStorageDriver extends StorageDriver {
     return full;
   }
 
-  private async atomicWrite(key: string, write: (tmp: string) => Promise<void>): Promise<StoredObject> {
+  private async atomicWrite(
+    key: string,
+    write: (tmp: string) => Promise<void>,
+  ): Promise<StoredObject> {
     const target = this.pathOf(key);
     await fs.mkdir(path.dirname(target), { recursive: true });
     const tmp = `${target}.${randomUUID()}.partial`;
@@ -46,13 +55,28 @@ export class LocalStorageDriver extends StorageDriver {
     return this.atomicWrite(key, (tmp) => fs.copyFile(localPath, tmp));
   }
 
+  async moveFile(key: string, localPath: string, _contentType?: string): Promise<StoredObject> {
+    const target = this.pathOf(key);
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    try {
+      await fs.rename(localPath, target);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
+      // Different filesystems: copy (atomically), then drop the original.
+      await this.putFile(key, localPath);
+      await fs.rm(localPath, { force: true });
+    }
+    return { key, sizeBytes: (await fs.stat(target)).size };
+  }
+
   async download(key: string, localPath: string): Promise<void> {
     const source = this.pathOf(key);
     await fs.mkdir(path.dirname(localPath), { recursive: true });
     try {
       await fs.copyFile(source, localPath);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new StorageObjectNotFoundError(key);
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+        throw new StorageObjectNotFoundError(key);
       throw err;
     }
   }
@@ -60,7 +84,10 @@ export class LocalStorageDriver extends StorageDriver {
   async read(key: string, range?: ByteRange): Promise<ObjectStream> {
     const size = await this.size(key);
     if (size === null) throw new StorageObjectNotFoundError(key);
-    const stream = createReadStream(this.pathOf(key), range ? { start: range.start, end: range.end } : {});
+    const stream = createReadStream(
+      this.pathOf(key),
+      range ? { start: range.start, end: range.end } : {},
+    );
     return { stream, sizeBytes: size };
   }
 

@@ -15,7 +15,13 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import type { StorageConfig } from '@app/config';
-import { ByteRange, ObjectStream, StorageDriver, StoredObject, assertSafeKey } from './storage.driver';
+import {
+  ByteRange,
+  ObjectStream,
+  StorageDriver,
+  StoredObject,
+  assertSafeKey,
+} from './storage.driver';
 import { StorageObjectNotFoundError } from './storage.errors';
 
 const isNotFound = (err: unknown) =>
@@ -56,6 +62,12 @@ export class S3StorageDriver extends StorageDriver {
 
   putFile(key: string, localPath: string, contentType: string): Promise<StoredObject> {
     return this.put(key, createReadStream(localPath), contentType);
+  }
+
+  async moveFile(key: string, localPath: string, contentType: string): Promise<StoredObject> {
+    const stored = await this.putFile(key, localPath, contentType);
+    await fs.rm(localPath, { force: true });
+    return stored;
   }
 
   async download(key: string, localPath: string): Promise<void> {

@@ -24,6 +24,11 @@ export abstract class StorageDriver {
   /** Streams `body` to `key`; the object only becomes visible once fully written. */
   abstract put(key: string, body: Readable | Buffer, contentType: string): Promise<StoredObject>;
   abstract putFile(key: string, localPath: string, contentType: string): Promise<StoredObject>;
+  /**
+   * Like putFile, but takes the local file over (it is gone afterwards): the local adapter renames
+   * it instead of copying, so a large upload is not written to disk twice.
+   */
+  abstract moveFile(key: string, localPath: string, contentType: string): Promise<StoredObject>;
   /** Copies an object to a local file (for ffmpeg, which wants a seekable path). */
   abstract download(key: string, localPath: string): Promise<void>;
   abstract read(key: string, range?: ByteRange): Promise<ObjectStream>;

@@ -11,7 +11,9 @@ export function createStorageDriver(config: ConfigType<typeof storageConfig>): S
 
 /** Binds the StorageDriver port to the adapter STORAGE_TYPE selects. */
 @Module({
-  providers: [{ provide: StorageDriver, inject: [storageConfig.KEY], useFactory: createStorageDriver }],
+  providers: [
+    { provide: StorageDriver, inject: [storageConfig.KEY], useFactory: createStorageDriver },
+  ],
   exports: [StorageDriver],
 })
 export class StorageModule {}

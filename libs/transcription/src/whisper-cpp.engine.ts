@@ -9,7 +9,7 @@ import {
   voicedFraction,
 } from './audio/energy-envelope';
 import { sliceWav } from './audio/slice-wav';
-import { planChunks, speechRegions, TimeSpan } from './audio/speech-regions';
+import { planChunks, speechRegions } from './audio/speech-regions';
 import { dropHallucinations } from './hallucination-filter';
 import { ChunkTranscript, stitchChunks } from './stitch-chunks';
 import { parseWhisperJson, WordTimingOptions } from './whisper-json.parser';
@@ -107,7 +107,7 @@ export class WhisperCppEngine extends TranscriptionEngine {
         await fs.rm(chunkWav, { force: true });
       }
       opts.onProgress?.(1);
-      const segments = this.refine(stitchChunks(parts), env, chunks);
+      const segments = this.refine(stitchChunks(parts), env);
       return {
         engine: this.engineName,
         model: this.options.model,
@@ -143,9 +143,8 @@ export class WhisperCppEngine extends TranscriptionEngine {
       outPrefix,
       '-pp',
     ];
-    const preset = dtwPreset(this.options.model);
     // DTW needs the attention weights, which flash attention does not expose.
-    if (this.useDtw() && preset) args.push('-dtw', preset, '-nfa');
+    if (this.useDtw()) args.push('-dtw', dtwPreset(this.options.model)!, '-nfa');
     return args;
   }
 
@@ -194,11 +193,8 @@ export class WhisperCppEngine extends TranscriptionEngine {
     );
   }
 
-  private refine(
-    segments: TranscriptSegment[],
-    env: EnergyEnvelope,
-    chunks: TimeSpan[],
-  ): TranscriptSegment[] {
+  /** Snaps word starts to speech onsets, then drops looping or silent segments. */
+  private refine(segments: TranscriptSegment[], env: EnergyEnvelope): TranscriptSegment[] {
     const snapped = segments.map((seg) => {
       const words = seg.words.map((w) => {
         const onset = nearestOnset(env, w.start);
@@ -206,8 +202,6 @@ export class WhisperCppEngine extends TranscriptionEngine {
       });
       return { ...seg, start: Math.min(seg.start, words[0].start), words };
     });
-    const inSpeech = (start: number, end: number) =>
-      chunks.some((c) => end > c.start && start < c.end) ? voicedFraction(env, start, end) : 0;
-    return dropHallucinations(snapped, { voicedFraction: inSpeech });
+    return dropHallucinations(snapped, { voicedFraction: (a, b) => voicedFraction(env, a, b) });
   }
 }

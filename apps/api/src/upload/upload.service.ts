@@ -62,7 +62,7 @@ export class UploadService {
         jobId,
         VIDEO_EXTENSIONS.test(ext) ? ext.toLowerCase() : '.mp4',
       );
-      await this.storage.putFile(
+      await this.storage.moveFile(
         sourceKey,
         upload.tempPath,
         upload.mimeType || 'application/octet-stream',
