@@ -67,13 +67,19 @@ export class UploadService {
         upload.tempPath,
         upload.mimeType || 'application/octet-stream',
       );
-      await this.jobs.create({
-        id: jobId,
-        sourceKey,
-        sourceFilename: upload.originalName.slice(0, 255),
-        sourceMetadata: metadata,
-        options,
-      });
+      try {
+        await this.jobs.create({
+          id: jobId,
+          sourceKey,
+          sourceFilename: upload.originalName.slice(0, 255),
+          sourceMetadata: metadata,
+          options,
+        });
+      } catch (err) {
+        // No job row means no one will ever find this object: do not leave it behind.
+        await this.storage.delete(sourceKey).catch(() => undefined);
+        throw err;
+      }
       await this.enqueue(jobId, sourceKey, options);
       return { jobId };
     } finally {
