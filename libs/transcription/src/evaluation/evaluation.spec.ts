@@ -23,6 +23,17 @@ describe('normalizeForWer', () => {
     );
     expect(normalizeForWer('1,000 people')).toEqual(['one', 'thousand', 'people']);
   });
+
+  it('spells ordinals out so "15th" and "fifteenth" agree', () => {
+    expect(normalizeForWer('in the 15th century')).toEqual(
+      normalizeForWer('in the fifteenth century'),
+    );
+    expect(normalizeForWer('the 21st, 2nd, 3rd and 40th')).toEqual(
+      normalizeForWer('the twenty-first, second, third and fortieth'),
+    );
+    // Letters after digits that are not an ordinal suffix stay apart.
+    expect(normalizeForWer('Z3')).toEqual(['z', 'three']);
+  });
 });
 
 describe('numberToWords', () => {

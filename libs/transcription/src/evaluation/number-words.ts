@@ -34,3 +34,22 @@ export function numberToWords(n: number): string {
     `${numberToWords(Math.floor(n / div))} ${name}` + (n % div ? ` ${numberToWords(n % div)}` : '')
   );
 }
+
+const IRREGULAR_ORDINALS: Record<string, string> = {
+  one: 'first',
+  two: 'second',
+  three: 'third',
+  five: 'fifth',
+  eight: 'eighth',
+  nine: 'ninth',
+  twelve: 'twelfth',
+};
+
+/** 21 → "twenty first", 15 → "fifteenth", 40 → "fortieth". */
+export function ordinalToWords(n: number): string {
+  const words = numberToWords(n).split(' ');
+  const last = words.pop()!;
+  const ordinal =
+    IRREGULAR_ORDINALS[last] ?? (last.endsWith('y') ? `${last.slice(0, -1)}ieth` : `${last}th`);
+  return [...words, ordinal].join(' ');
+}

@@ -25,8 +25,9 @@ export function parseGridAlign(text: string): TimedToken[] {
 }
 
 /**
- * STM segments give times only per utterance, so each utterance contributes its first word at
- * the utterance start (the one word time an STM pins down).
+ * STM segments give times only per utterance: the first word of each is timed at the utterance
+ * start (the one word time an STM pins down); the other words are kept, untimed, so that the
+ * whole text is aligned with the hypothesis and each first word is matched in its context.
  */
 export function parseStmSegmentStarts(text: string): TimedToken[] {
   return text
@@ -34,5 +35,11 @@ export function parseStmSegmentStarts(text: string): TimedToken[] {
     .filter((l) => l.trim() && !l.startsWith(';;'))
     .map((l) => l.trim().split(/\s+/))
     .filter((f) => f.length >= 6)
-    .map((f) => ({ text: f[5], start: Number(f[3]), end: Number(f[4]) }));
+    .flatMap((f) =>
+      f.slice(5).map((word, i) => ({
+        text: word,
+        start: Number(f[3]),
+        ...(i === 0 ? { end: Number(f[4]) } : { untimed: true }),
+      })),
+    );
 }

@@ -54,4 +54,22 @@ describe('reference timing parsers', () => {
       { text: 'Hello?', start: 6.68, end: 7.16 },
     ]);
   });
+
+  it('scores only the timed words of an STM, matched in the context of the whole text', () => {
+    const reference = parseStmSegmentStarts(
+      'sample 1 A 1.0 2.0 oh I see\nsample 1 B 2.5 3.0 oh no\n',
+    );
+    // Without the untimed words, the second "oh" would be paired with the first one heard.
+    const hypothesis = [
+      { text: 'Oh,', start: 1.05 },
+      { text: 'I', start: 1.3 },
+      { text: 'see.', start: 1.5 },
+      { text: 'Oh', start: 2.6 },
+      { text: 'no.', start: 2.8 },
+    ];
+    const e = wordTimingErrors(reference, hypothesis);
+    expect(e.referenceWords).toBe(2);
+    expect(e.matched).toBe(2);
+    expect(e.startErrors.map((x) => Math.round(x * 1000))).toEqual([50, 100]);
+  });
 });

@@ -43,6 +43,8 @@ export interface TimedToken {
   text: string;
   start: number;
   end?: number;
+  /** A reference word that helps the alignment but carries no time of its own. */
+  untimed?: boolean;
 }
 
 export interface TimingErrors {
@@ -56,11 +58,11 @@ export interface TimingErrors {
 export function wordTimingErrors(reference: TimedToken[], hypothesis: TimedToken[]): TimingErrors {
   const ref = reference.map((w) => timingKey(w.text));
   const hyp = hypothesis.map((w) => timingKey(w.text));
-  const pairs = alignWords(ref, hyp);
+  const timed = alignWords(ref, hyp).filter(([r]) => !reference[r].untimed);
   return {
-    matched: pairs.length,
-    referenceWords: reference.length,
-    startErrors: pairs.map(([r, h]) => Math.abs(reference[r].start - hypothesis[h].start)),
+    matched: timed.length,
+    referenceWords: reference.filter((w) => !w.untimed).length,
+    startErrors: timed.map(([r, h]) => Math.abs(reference[r].start - hypothesis[h].start)),
   };
 }
 
