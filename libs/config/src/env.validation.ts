@@ -30,6 +30,9 @@ export const envSchema = Joi.object({
     .default('base'),
   WHISPER_THREADS: Joi.number().integer().min(1).max(64).optional(),
   WHISPER_BIN: Joi.string().optional(),
+  WORD_ALIGNMENT: Joi.string().valid('forced', 'dtw').default('forced'),
+  VOICE_ACTIVITY: Joi.string().valid('silero', 'energy').default('silero'),
+  TOOLS_PYTHON: Joi.string().optional(),
   FFMPEG_PATH: Joi.string().optional(),
   FFPROBE_PATH: Joi.string().optional(),
   MAX_UPLOAD_BYTES: Joi.number()

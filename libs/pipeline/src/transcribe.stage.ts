@@ -7,7 +7,7 @@ import type { PipelineContext } from './pipeline.types';
 
 export const TRANSCRIPT_FILENAME = 'transcript.json';
 /** Bump when the transcript format or word-timing logic changes, so old cache entries are ignored. */
-const TRANSCRIPT_FORMAT = 'v2';
+const TRANSCRIPT_FORMAT = 'v3';
 
 const OUTPUTS = [
   { filename: TRANSCRIPT_FILENAME, contentType: 'application/json' },
@@ -34,7 +34,7 @@ export async function runTranscribeStage(
 ): Promise<TranscribeStageResult> {
   const audioHash = await sha256File(ctx.audioPath);
   const cacheKey = StorageKeys.cachedTranscript(
-    `${audioHash}-${engine.engineName}-${engine.modelName}-${ctx.options.language}-${TRANSCRIPT_FORMAT}`.replace(
+    `${audioHash}-${engine.cacheTag}-${ctx.options.language}-${TRANSCRIPT_FORMAT}`.replace(
       /[^A-Za-z0-9._-]/g,
       '_',
     ),

@@ -14,3 +14,8 @@ export * from './stitch-chunks';
 export * from './audio/energy-envelope';
 export * from './audio/speech-regions';
 export * from './audio/slice-wav';
+export * from './alignment/word-aligner';
+export * from './alignment/alignment-windows';
+export * from './alignment/pocketsphinx.aligner';
+export * from './vad/voice-activity-detector';
+export * from './vad/silero.vad';

@@ -14,11 +14,23 @@ export interface TranscriptSegment {
   words: TranscriptWord[];
 }
 
+/** How word times were found: forced alignment, DTW over attention, or decoder timestamps. */
+export interface WordTimingReport {
+  method: string;
+  /** Words whose times come from `method` when it is forced alignment. */
+  alignedWords: number;
+  words: number;
+  note?: string;
+}
+
 export interface Transcript {
   engine: string;
   model: string;
   language: string;
   durationSec: number;
+  /** What found the speech sent to Whisper: `silero-vad`, or `energy` (the fallback). */
+  speechDetection?: string;
+  wordTiming?: WordTimingReport;
   segments: TranscriptSegment[];
 }
 

@@ -12,6 +12,10 @@ export interface TranscribeOptions {
 export abstract class TranscriptionEngine {
   abstract readonly engineName: string;
   abstract readonly modelName: string;
+  /** Everything that changes the output for the same audio (model, word-timing method). */
+  get cacheTag(): string {
+    return `${this.engineName}-${this.modelName}`;
+  }
   abstract transcribe(wavPath: string, options?: TranscribeOptions): Promise<Transcript>;
   /** Throws with a clear message when the engine binary or model is not installed. */
   abstract checkReady(): Promise<void>;

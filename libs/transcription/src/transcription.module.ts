@@ -1,17 +1,30 @@
 import { Module } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { whisperConfig } from '@app/config';
+import { PocketSphinxAligner } from './alignment/pocketsphinx.aligner';
 import { TranscriptionEngine } from './transcription.engine';
-import { WhisperCppEngine } from './whisper-cpp.engine';
+import { SileroVad } from './vad/silero.vad';
+import { WhisperCppEngine, WhisperCppOptions } from './whisper-cpp.engine';
 
+/** The configured engine; `overrides` let benchmarks vary the model or beam. */
 export function createTranscriptionEngine(
   config: ConfigType<typeof whisperConfig>,
-): TranscriptionEngine {
+  overrides: Partial<WhisperCppOptions> = {},
+): WhisperCppEngine {
   return new WhisperCppEngine({
     binary: config.binary,
     modelsDir: config.modelsDir,
     model: config.model,
     threads: config.threads,
+    aligner:
+      config.wordAlignment === 'forced'
+        ? new PocketSphinxAligner({ python: config.toolsPython, script: config.alignerScript })
+        : null,
+    vad:
+      config.voiceActivity === 'silero'
+        ? new SileroVad({ python: config.toolsPython, script: config.vadScript })
+        : null,
+    ...overrides,
   });
 }
 

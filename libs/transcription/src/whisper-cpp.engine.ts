@@ -9,7 +9,10 @@ import {
   voicedFraction,
 } from './audio/energy-envelope';
 import { sliceWav } from './audio/slice-wav';
-import { planChunks, speechRegions } from './audio/speech-regions';
+import { applyAlignment, planAlignmentWindows } from './alignment/alignment-windows';
+import { WordAligner } from './alignment/word-aligner';
+import { VoiceActivityDetector } from './vad/voice-activity-detector';
+import { planChunks, speechRegions, TimeSpan } from './audio/speech-regions';
 import { dropHallucinations } from './hallucination-filter';
 import { ChunkTranscript, stitchChunks } from './stitch-chunks';
 import { parseWhisperJson, WordTimingOptions } from './whisper-json.parser';
@@ -20,7 +23,7 @@ import {
   TranscriptionEngine,
   TranscriptionError,
 } from './transcription.engine';
-import type { Transcript, TranscriptSegment } from './transcript.types';
+import type { Transcript, TranscriptSegment, WordTimingReport } from './transcript.types';
 
 export interface WhisperCppOptions {
   binary: string;
@@ -38,6 +41,13 @@ export interface WhisperCppOptions {
    * seconds); null keeps Whisper's guess.
    */
   fallbackLanguage?: string | null;
+  /**
+   * Forced alignment of the recognised words (where it has a model for the language); DTW
+   * timings are kept for words it cannot place.
+   */
+  aligner?: WordAligner | null;
+  /** Finds the speech to send to Whisper; the energy envelope is the fallback. */
+  vad?: VoiceActivityDetector | null;
 }
 
 const DETECTED = /auto-detected language:\s*(\w+)\s*\(p\s*=\s*([\d.]+)\)/;
@@ -46,6 +56,9 @@ const MIN_DETECTION_PROBABILITY = 0.5;
 const PROGRESS = /progress\s*=\s*(\d+)%/;
 /** DTW token times lag speech onsets by about 0.1 s (calibrated on the corpus' human timings). */
 const DTW_SHIFT_SEC = -0.1;
+/** Shares of the transcribe stage's progress: speech detection, then recognition, then alignment. */
+const VAD_SHARE = 0.03;
+const RECOGNITION_SHARE = 0.95;
 
 /**
  * Whisper through whisper.cpp's CLI, one cancellable child process per chunk. Long recordings are
@@ -62,6 +75,12 @@ export class WhisperCppEngine extends TranscriptionEngine {
 
   get modelName(): string {
     return this.options.model;
+  }
+
+  override get cacheTag(): string {
+    const timing = this.options.aligner ? `align:${this.options.aligner.name}` : 'dtw';
+    const vad = this.options.vad ? this.options.vad.name : 'energy';
+    return `${this.engineName}-${this.options.model}-${timing}-${vad}`;
   }
 
   async checkReady(): Promise<void> {
@@ -81,7 +100,8 @@ export class WhisperCppEngine extends TranscriptionEngine {
     try {
       const env = await readEnergyEnvelope(wavPath);
       const durationSec = env.db.length * env.frameSec;
-      const chunks = planChunks(speechRegions(env), this.options.maxChunkSec ?? 600);
+      const speech = await this.detectSpeech(wavPath, env, opts);
+      const chunks = planChunks(speech.regions, this.options.maxChunkSec ?? 600);
       const total = chunks.reduce((sum, c) => sum + (c.end - c.start), 0) || 1;
       let done = 0;
       let language = !opts.language || opts.language === 'auto' ? 'auto' : opts.language;
@@ -94,7 +114,12 @@ export class WhisperCppEngine extends TranscriptionEngine {
           language,
           path.join(workDir, `chunk-${i}`),
           opts,
-          (f) => opts.onProgress?.(Math.min(1, (done + f * (chunk.end - chunk.start)) / total)),
+          (f) =>
+            opts.onProgress?.(
+              VAD_SHARE +
+                (RECOGNITION_SHARE - VAD_SHARE) *
+                  Math.min(1, (done + f * (chunk.end - chunk.start)) / total),
+            ),
         );
         // Keep the language the first chunk settled on, so captions do not switch mid-video.
         if (language === 'auto' && part.language !== 'unknown') language = part.language;
@@ -106,13 +131,24 @@ export class WhisperCppEngine extends TranscriptionEngine {
         done += chunk.end - chunk.start;
         await fs.rm(chunkWav, { force: true });
       }
+      opts.onProgress?.(RECOGNITION_SHARE);
+      const finalLanguage = language === 'auto' ? 'unknown' : language;
+      const refined = this.refine(stitchChunks(parts), env);
+      const { segments, wordTiming } = await this.forceAlign(
+        wavPath,
+        refined,
+        finalLanguage,
+        durationSec,
+        opts.signal,
+      );
       opts.onProgress?.(1);
-      const segments = this.refine(stitchChunks(parts), env);
       return {
         engine: this.engineName,
         model: this.options.model,
-        language: language === 'auto' ? 'unknown' : language,
+        language: finalLanguage,
         durationSec,
+        speechDetection: speech.method,
+        wordTiming,
         segments,
       };
     } catch (err) {
@@ -191,6 +227,86 @@ export class WhisperCppEngine extends TranscriptionEngine {
       { engine: this.engineName, model: this.options.model, durationSec: 0 },
       timing,
     );
+  }
+
+  /**
+   * Speech regions from the VAD model when it is installed, else from the energy envelope (which
+   * cannot tell speech from music, but never misses loud speech).
+   */
+  private async detectSpeech(
+    wavPath: string,
+    env: EnergyEnvelope,
+    opts: TranscribeOptions,
+  ): Promise<{ regions: TimeSpan[]; method: string }> {
+    const vad = this.options.vad;
+    if (vad && (await vad.isReady())) {
+      try {
+        const regions = await vad.detect(wavPath, {
+          signal: opts.signal,
+          onProgress: (f) => opts.onProgress?.(VAD_SHARE * f),
+        });
+        return { regions, method: vad.name };
+      } catch (err) {
+        if (err instanceof ProcessFailedError && err.reason === 'aborted') throw err;
+        return {
+          regions: speechRegions(env),
+          method: `energy (${vad.name} failed: ${(err as Error).message})`,
+        };
+      }
+    }
+    return { regions: speechRegions(env), method: 'energy' };
+  }
+
+  /**
+   * Places the recognised words in time with the forced aligner, in windows of up to 30 s. A
+   * window that fails (overlapping voices, a misheard phrase) is retried segment by segment, so it
+   * costs only its own segment the aligned times; words still unplaced keep their DTW times.
+   */
+  private async forceAlign(
+    wavPath: string,
+    segments: TranscriptSegment[],
+    language: string,
+    durationSec: number,
+    signal?: AbortSignal,
+  ): Promise<{ segments: TranscriptSegment[]; wordTiming: WordTimingReport }> {
+    const total = segments.reduce((n, s) => n + s.words.length, 0);
+    const dtw: WordTimingReport = {
+      method: this.useDtw() ? 'dtw' : 'tokens',
+      alignedWords: 0,
+      words: total,
+    };
+    const aligner = this.options.aligner;
+    if (!aligner || !total || !aligner.supports(language) || !(await aligner.isReady()))
+      return { segments, wordTiming: dtw };
+    try {
+      const grouped = planAlignmentWindows(segments, { durationSec });
+      const results = await aligner.align(wavPath, grouped, { signal });
+      const failed = grouped.filter((_, i) => !results[i]);
+      const singles = planAlignmentWindows(segments, { durationSec, maxWindowSec: 0 }).filter((s) =>
+        failed.some((f) => s.first >= f.first && s.last <= f.last),
+      );
+      const retried = singles.length ? await aligner.align(wavPath, singles, { signal }) : [];
+      const applied = applyAlignment(
+        segments,
+        [...grouped.filter((_, i) => results[i]), ...singles],
+        [...results.filter((r) => r), ...retried],
+      );
+      return {
+        segments: applied.segments,
+        wordTiming: {
+          method: `forced-alignment:${aligner.name}`,
+          alignedWords: applied.alignedWords,
+          words: total,
+        },
+      };
+    } catch (err) {
+      if (err instanceof ProcessFailedError && err.reason === 'aborted') throw err;
+      // The words are right either way; only their timing falls back to DTW.
+      return {
+        segments,
+        wordTiming: { ...dtw, note: `alignment failed: ${(err as Error).message}` },
+      };
+    }
   }
 
   /** Snaps word starts to speech onsets, then drops looping or silent segments. */

