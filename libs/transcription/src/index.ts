@@ -19,3 +19,5 @@ export * from './alignment/alignment-windows';
 export * from './alignment/pocketsphinx.aligner';
 export * from './vad/voice-activity-detector';
 export * from './vad/silero.vad';
+export * from './alignment/align-transcript';
+export * from './vad/detect-speech-regions';

@@ -9,10 +9,11 @@ import {
   voicedFraction,
 } from './audio/energy-envelope';
 import { sliceWav } from './audio/slice-wav';
-import { applyAlignment, planAlignmentWindows } from './alignment/alignment-windows';
+import { alignTranscript } from './alignment/align-transcript';
 import { WordAligner } from './alignment/word-aligner';
+import { detectSpeechRegions } from './vad/detect-speech-regions';
 import { VoiceActivityDetector } from './vad/voice-activity-detector';
-import { planChunks, speechRegions, TimeSpan } from './audio/speech-regions';
+import { planChunks } from './audio/speech-regions';
 import { dropHallucinations } from './hallucination-filter';
 import { ChunkTranscript, stitchChunks } from './stitch-chunks';
 import { parseWhisperJson, WordTimingOptions } from './whisper-json.parser';
@@ -23,7 +24,7 @@ import {
   TranscriptionEngine,
   TranscriptionError,
 } from './transcription.engine';
-import type { Transcript, TranscriptSegment, WordTimingReport } from './transcript.types';
+import type { Transcript, TranscriptSegment } from './transcript.types';
 
 export interface WhisperCppOptions {
   binary: string;
@@ -100,7 +101,10 @@ export class WhisperCppEngine extends TranscriptionEngine {
     try {
       const env = await readEnergyEnvelope(wavPath);
       const durationSec = env.db.length * env.frameSec;
-      const speech = await this.detectSpeech(wavPath, env, opts);
+      const speech = await detectSpeechRegions(this.options.vad, wavPath, env, {
+        signal: opts.signal,
+        onProgress: (f) => opts.onProgress?.(VAD_SHARE * f),
+      });
       const chunks = planChunks(speech.regions, this.options.maxChunkSec ?? 600);
       const total = chunks.reduce((sum, c) => sum + (c.end - c.start), 0) || 1;
       let done = 0;
@@ -134,13 +138,14 @@ export class WhisperCppEngine extends TranscriptionEngine {
       opts.onProgress?.(RECOGNITION_SHARE);
       const finalLanguage = language === 'auto' ? 'unknown' : language;
       const refined = this.refine(stitchChunks(parts), env);
-      const { segments, wordTiming } = await this.forceAlign(
+      const { segments, wordTiming } = await alignTranscript(this.options.aligner, {
         wavPath,
-        refined,
-        finalLanguage,
+        segments: refined,
+        language: finalLanguage,
         durationSec,
-        opts.signal,
-      );
+        fallbackMethod: this.useDtw() ? 'dtw' : 'tokens',
+        signal: opts.signal,
+      });
       opts.onProgress?.(1);
       return {
         engine: this.engineName,
@@ -227,86 +232,6 @@ export class WhisperCppEngine extends TranscriptionEngine {
       { engine: this.engineName, model: this.options.model, durationSec: 0 },
       timing,
     );
-  }
-
-  /**
-   * Speech regions from the VAD model when it is installed, else from the energy envelope (which
-   * cannot tell speech from music, but never misses loud speech).
-   */
-  private async detectSpeech(
-    wavPath: string,
-    env: EnergyEnvelope,
-    opts: TranscribeOptions,
-  ): Promise<{ regions: TimeSpan[]; method: string }> {
-    const vad = this.options.vad;
-    if (vad && (await vad.isReady())) {
-      try {
-        const regions = await vad.detect(wavPath, {
-          signal: opts.signal,
-          onProgress: (f) => opts.onProgress?.(VAD_SHARE * f),
-        });
-        return { regions, method: vad.name };
-      } catch (err) {
-        if (err instanceof ProcessFailedError && err.reason === 'aborted') throw err;
-        return {
-          regions: speechRegions(env),
-          method: `energy (${vad.name} failed: ${(err as Error).message})`,
-        };
-      }
-    }
-    return { regions: speechRegions(env), method: 'energy' };
-  }
-
-  /**
-   * Places the recognised words in time with the forced aligner, in windows of up to 30 s. A
-   * window that fails (overlapping voices, a misheard phrase) is retried segment by segment, so it
-   * costs only its own segment the aligned times; words still unplaced keep their DTW times.
-   */
-  private async forceAlign(
-    wavPath: string,
-    segments: TranscriptSegment[],
-    language: string,
-    durationSec: number,
-    signal?: AbortSignal,
-  ): Promise<{ segments: TranscriptSegment[]; wordTiming: WordTimingReport }> {
-    const total = segments.reduce((n, s) => n + s.words.length, 0);
-    const dtw: WordTimingReport = {
-      method: this.useDtw() ? 'dtw' : 'tokens',
-      alignedWords: 0,
-      words: total,
-    };
-    const aligner = this.options.aligner;
-    if (!aligner || !total || !aligner.supports(language) || !(await aligner.isReady()))
-      return { segments, wordTiming: dtw };
-    try {
-      const grouped = planAlignmentWindows(segments, { durationSec });
-      const results = await aligner.align(wavPath, grouped, { signal });
-      const failed = grouped.filter((_, i) => !results[i]);
-      const singles = planAlignmentWindows(segments, { durationSec, maxWindowSec: 0 }).filter((s) =>
-        failed.some((f) => s.first >= f.first && s.last <= f.last),
-      );
-      const retried = singles.length ? await aligner.align(wavPath, singles, { signal }) : [];
-      const applied = applyAlignment(
-        segments,
-        [...grouped.filter((_, i) => results[i]), ...singles],
-        [...results.filter((r) => r), ...retried],
-      );
-      return {
-        segments: applied.segments,
-        wordTiming: {
-          method: `forced-alignment:${aligner.name}`,
-          alignedWords: applied.alignedWords,
-          words: total,
-        },
-      };
-    } catch (err) {
-      if (err instanceof ProcessFailedError && err.reason === 'aborted') throw err;
-      // The words are right either way; only their timing falls back to DTW.
-      return {
-        segments,
-        wordTiming: { ...dtw, note: `alignment failed: ${(err as Error).message}` },
-      };
-    }
   }
 
   /** Snaps word starts to speech onsets, then drops looping or silent segments. */
