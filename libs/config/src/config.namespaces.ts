@@ -115,7 +115,11 @@ export const whisperConfig = registerAs('whisper', (): WhisperConfig => {
   return {
     model: e.WHISPER_MODEL,
     modelsDir: path.resolve(projectRoot(), e.MODELS_DIR ?? 'models'),
-    threads: e.WHISPER_THREADS ?? Math.max(1, os.availableParallelism()),
+    // ggml's worker threads spin while they wait: two jobs with all cores each run many times
+    // slower than one after the other, so concurrent jobs split the cores.
+    threads:
+      e.WHISPER_THREADS ??
+      Math.max(1, Math.floor(os.availableParallelism() / (e.WORKER_CONCURRENCY || 1))),
     binary: e.WHISPER_BIN ?? path.join(projectRoot(), '.cache', 'whisper.cpp', 'whisper-cli'),
     wordAlignment: e.WORD_ALIGNMENT,
     voiceActivity: e.VOICE_ACTIVITY,
