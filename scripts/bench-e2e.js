@@ -16,6 +16,7 @@ const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus');
 const OUT_DIR = path.join(ROOT, 'bench-results');
 const minutes = Number(process.argv.includes('--minutes') ? process.argv[process.argv.indexOf('--minutes') + 1] : 10);
 const ffmpeg = require('@ffmpeg-installer/ffmpeg').path;
+const { treeRss } = require('./lib/process-rss');
 
 function buildInput() {
   const file = path.join(OUT_DIR, `bench-input-${minutes}min.mp4`);
@@ -30,33 +31,6 @@ function buildInput() {
   return file;
 }
 
-/** RSS in bytes of a process and, separately, of it plus all its descendants. */
-function treeRss(pid) {
-  const rssOf = (p) => {
-    try {
-      const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'));
-      return m ? Number(m[1]) * 1024 : 0;
-    } catch {
-      return 0;
-    }
-  };
-  const children = (p) => {
-    try {
-      return fs.readFileSync(`/proc/${p}/task/${p}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-    } catch {
-      return [];
-    }
-  };
-  const self = rssOf(pid);
-  let total = 0;
-  const stack = [pid];
-  while (stack.length) {
-    const p = stack.pop();
-    total += rssOf(p);
-    stack.push(...children(p));
-  }
-  return { self, total };
-}
 
 async function waitFor(url, ms) {
   const deadline = Date.now() + ms;

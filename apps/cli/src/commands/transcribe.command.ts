@@ -23,7 +23,19 @@ export async function transcribeCommand(
     );
     if (opts.json) {
       process.stdout.write(
-        `${JSON.stringify({ language: transcript.language, model: transcript.model, words: transcriptWords(transcript), segments: transcript.segments }, null, 2)}\n`,
+        `${JSON.stringify(
+          {
+            language: transcript.language,
+            model: transcript.model,
+            durationSec: transcript.durationSec,
+            speechDetection: transcript.speechDetection,
+            wordTiming: transcript.wordTiming,
+            words: transcriptWords(transcript),
+            segments: transcript.segments,
+          },
+          null,
+          2,
+        )}\n`,
       );
     } else {
       for (const s of transcript.segments)
