@@ -100,6 +100,14 @@ print(json.dumps(d.regions(((i * step, p) for i, p in enumerate(probs)), len(pro
     });
     const speech = await noVad.transcribe(await wavOf('video/lrs2_00016.mp4'), { language: 'en' });
     expect(speech.speechDetection).toBe('energy');
+    // The worker logs this at start-up, so a degraded install is visible before a job runs.
+    await expect(engine.describeSetup()).resolves.toEqual({
+      summary: expect.stringContaining('silero-vad'),
+      degraded: [],
+    });
+    await expect(noVad.describeSetup()).resolves.toMatchObject({
+      degraded: [expect.stringContaining('silero-vad is not installed')],
+    });
     expect(transcriptWords(speech).length).toBeGreaterThan(30);
   }, 120_000);
 });

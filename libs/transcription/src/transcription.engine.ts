@@ -19,6 +19,13 @@ export abstract class TranscriptionEngine {
   abstract transcribe(wavPath: string, options?: TranscribeOptions): Promise<Transcript>;
   /** Throws with a clear message when the engine binary or model is not installed. */
   abstract checkReady(): Promise<void>;
+  /**
+   * What runs, and what is missing but has a fallback (e.g. no VAD model: energy VAD), for the
+   * worker to log at start-up. Missing essentials still throw from `checkReady`.
+   */
+  async describeSetup(): Promise<{ summary: string; degraded: string[] }> {
+    return { summary: this.cacheTag, degraded: [] };
+  }
 }
 
 export class TranscriptionError extends Error {

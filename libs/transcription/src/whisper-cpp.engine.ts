@@ -95,6 +95,21 @@ export class WhisperCppEngine extends TranscriptionEngine {
     resolveModelPath(this.options.modelsDir, this.options.model);
   }
 
+  override async describeSetup(): Promise<{ summary: string; degraded: string[] }> {
+    const { vad, aligner } = this.options;
+    const degraded: string[] = [];
+    if (vad && !(await vad.isReady()))
+      degraded.push(`${vad.name} is not installed: energy VAD instead (music is not skipped)`);
+    if (aligner && !(await aligner.isReady()))
+      degraded.push(`${aligner.name} is not installed: word times from DTW instead`);
+    const parts = [
+      `${this.engineName} ${this.options.model}`,
+      vad && !degraded.length ? vad.name : 'energy VAD',
+      aligner ? `forced alignment (${aligner.name}) for English, DTW otherwise` : 'DTW word timing',
+    ];
+    return { summary: parts.join(', '), degraded };
+  }
+
   async transcribe(wavPath: string, opts: TranscribeOptions = {}): Promise<Transcript> {
     await this.checkReady();
     const workDir = await fs.mkdtemp(path.join(os.tmpdir(), 'clipgen-asr-'));
