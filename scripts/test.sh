@@ -4,6 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install.sh
+# Test-only: espeak-ng speaks the non-English test sentences (the corpus is English only).
+if ! command -v espeak-ng >/dev/null; then
+  echo "[test] apt-get install espeak-ng"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq espeak-ng >/dev/null
+fi
 bash scripts/ensure-services.sh
 npm run lint --silent
 npm test
