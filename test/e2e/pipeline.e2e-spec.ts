@@ -90,6 +90,10 @@ describeWithCorpus('upload → worker → clips, over HTTP', () => {
     const txt = await request(http).get(job.transcript.txt).expect(200);
     expect(normalizeForWer(txt.text).filter((w) => reference0.has(w)).length).toBeGreaterThan(20);
     const transcript = (await request(http).get(job.transcriptUrl).expect(200)).body;
+    // Speech found by the VAD model; English words placed by forced alignment.
+    expect(transcript.speechDetection).toBe('silero-vad');
+    expect(transcript.wordTiming.method).toBe('forced-alignment:pocketsphinx-en-us');
+    expect(transcript.wordTiming.alignedWords).toBeGreaterThan(transcript.wordTiming.words * 0.8);
     const words: { text: string; start: number; end: number }[] = transcript.segments.flatMap(
       (s: { words: unknown[] }) => s.words,
     );
