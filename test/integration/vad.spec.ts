@@ -105,6 +105,9 @@ print(json.dumps(d.regions(((i * step, p) for i, p in enumerate(probs)), len(pro
       summary: expect.stringContaining('silero-vad'),
       degraded: [],
     });
+    // A fallback's transcript is cached under the fallback's name, not the model's.
+    expect(await engine.cacheTag()).toMatch(/-silero-vad$/);
+    expect(await noVad.cacheTag()).toMatch(/-energy$/);
     await expect(noVad.describeSetup()).resolves.toMatchObject({
       degraded: [expect.stringContaining('silero-vad is not installed')],
     });

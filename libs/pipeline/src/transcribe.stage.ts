@@ -34,7 +34,7 @@ export async function runTranscribeStage(
 ): Promise<TranscribeStageResult> {
   const audioHash = await sha256File(ctx.audioPath);
   const cacheKey = StorageKeys.cachedTranscript(
-    `${audioHash}-${engine.cacheTag}-${ctx.options.language}-${TRANSCRIPT_FORMAT}`.replace(
+    `${audioHash}-${await engine.cacheTag()}-${ctx.options.language}-${TRANSCRIPT_FORMAT}`.replace(
       /[^A-Za-z0-9._-]/g,
       '_',
     ),

@@ -12,8 +12,8 @@ export interface TranscribeOptions {
 export abstract class TranscriptionEngine {
   abstract readonly engineName: string;
   abstract readonly modelName: string;
-  /** Everything that changes the output for the same audio (model, word-timing method). */
-  get cacheTag(): string {
+  /** Everything that changes the output for the same audio (model, VAD, word-timing method). */
+  async cacheTag(): Promise<string> {
     return `${this.engineName}-${this.modelName}`;
   }
   abstract transcribe(wavPath: string, options?: TranscribeOptions): Promise<Transcript>;
@@ -24,7 +24,7 @@ export abstract class TranscriptionEngine {
    * worker to log at start-up. Missing essentials still throw from `checkReady`.
    */
   async describeSetup(): Promise<{ summary: string; degraded: string[] }> {
-    return { summary: this.cacheTag, degraded: [] };
+    return { summary: await this.cacheTag(), degraded: [] };
   }
 }
 

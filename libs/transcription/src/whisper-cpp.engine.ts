@@ -62,10 +62,10 @@ const VAD_SHARE = 0.03;
 const RECOGNITION_SHARE = 0.95;
 
 /**
- * Whisper through whisper.cpp's CLI, one cancellable child process per chunk. Long recordings are
- * cut at pauses found by an energy VAD (silence is never sent to Whisper), chunk transcripts are
- * stitched on one timeline, word starts come from DTW and are snapped to speech onsets, and
- * looping or silent segments are dropped.
+ * Whisper through whisper.cpp's CLI, one cancellable child process per chunk. Only the speech the
+ * VAD finds is sent to Whisper, in chunks cut at pauses; chunk transcripts are stitched on one
+ * timeline, looping or silent segments are dropped, and words are placed in time by the forced
+ * aligner (DTW starts snapped to speech onsets where it cannot).
  */
 export class WhisperCppEngine extends TranscriptionEngine {
   readonly engineName = 'whisper.cpp';
@@ -78,10 +78,12 @@ export class WhisperCppEngine extends TranscriptionEngine {
     return this.options.model;
   }
 
-  override get cacheTag(): string {
-    const timing = this.options.aligner ? `align:${this.options.aligner.name}` : 'dtw';
-    const vad = this.options.vad ? this.options.vad.name : 'energy';
-    return `${this.engineName}-${this.options.model}-${timing}-${vad}`;
+  /** Names the helpers that will actually run, so a fallback's transcript is not cached as theirs. */
+  override async cacheTag(): Promise<string> {
+    const { aligner, vad } = this.options;
+    const timing = aligner && (await aligner.isReady()) ? `align:${aligner.name}` : 'dtw';
+    const speech = vad && (await vad.isReady()) ? vad.name : 'energy';
+    return `${this.engineName}-${this.options.model}-${timing}-${speech}`;
   }
 
   async checkReady(): Promise<void> {
