@@ -8,17 +8,19 @@ PyPI (CMU Sphinx en-us), so this runs offline. Whisper decides *what* was said; 
 Usage: pocketsphinx_align.py REQUEST.json RESULT.json
 
 request: {"wav": "/path/16k-mono-s16.wav",
-         "windows": [{"start": 1.2, "end": 9.8, "words": ["Hello,", "world."]}, ...]}
+         "windows": [{"start": 1.2, "end": 9.8, "words": [["hello"], ["nineteen", "ninety"]]}, ...]}
+
+Each word arrives as the dictionary-style tokens the caller made of it (lower case, numbers
+spelled: libs/transcription alignmentTokens).
 result:  {"windows": [{"words": [{"start": 1.31, "end": 1.62} | null, ...]} | {"error": "..."}]}
 
-A word that has nothing pronounceable (e.g. "-") gets null; a window that cannot be aligned gets
+A word with no pronounceable token gets null; a window that cannot be aligned gets
 an error and the caller keeps its own timings for it. Windows are aligned one at a time, so memory
 stays flat however long the recording is.
 """
 import json
 import re
 import sys
-import unicodedata
 import wave
 
 from pocketsphinx import Decoder
@@ -31,14 +33,6 @@ DECODER_OPTIONS = dict(
     samprate=SAMPLE_RATE, bestpath=False, loglevel='ERROR', lm=None,
     beam=1e-100, pbeam=1e-100, wbeam=1e-80,
 )
-
-ONES = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten',
-        'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen',
-        'eighteen', 'nineteen']
-TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety']
-SCALES = [(10 ** 9, 'billion'), (10 ** 6, 'million'), (1000, 'thousand'), (100, 'hundred')]
-ORDINAL = {'one': 'first', 'two': 'second', 'three': 'third', 'five': 'fifth', 'eight': 'eighth',
-           'nine': 'ninth', 'twelve': 'twelfth'}
 
 # Letter-to-sound rules for words the dictionary lacks (names, brands): crude, but an anchor
 # with roughly the right phones keeps its neighbours in place. Longest match first.
@@ -53,59 +47,6 @@ LETTER_RULES = [
     ('o', 'AA'), ('p', 'P'), ('q', 'K'), ('r', 'R'), ('s', 'S'), ('t', 'T'), ('u', 'AH'),
     ('v', 'V'), ('w', 'W'), ('x', 'K S'), ('y', 'IY'), ('z', 'Z'),
 ]
-
-
-def spell_number(n):
-    if n < 20:
-        return ONES[n]
-    if n < 100:
-        return TENS[n // 10] + ('' if n % 10 == 0 else ' ' + ONES[n % 10])
-    for value, name in SCALES:
-        if n >= value:
-            rest = n % value
-            return spell_number(n // value) + ' ' + name + ('' if rest == 0 else ' ' + spell_number(rest))
-    return ''
-
-
-def spell_digits(token):
-    """'1990' -> 'nineteen ninety', '3.5' -> 'three point five', '21st' -> 'twenty first'."""
-    m = re.fullmatch(r'(\d+)(st|nd|rd|th)', token)
-    if m:
-        words = spell_number(int(m.group(1))).split()
-        last = words[-1]
-        words[-1] = ORDINAL.get(last) or (last[:-1] + 'ieth' if last.endswith('y') else last + 'th')
-        return ' '.join(words)
-    if re.fullmatch(r'\d+\.\d+', token):
-        whole, frac = token.split('.')
-        return spell_number(int(whole)) + ' point ' + ' '.join(ONES[int(d)] for d in frac)
-    if re.fullmatch(r'\d{4}', token) and (1100 <= int(token) <= 1999 or 2010 <= int(token) <= 2099):
-        hi, lo = int(token[:2]), int(token[2:])
-        return spell_number(hi) + ' ' + ('hundred' if lo == 0 else ('oh ' if lo < 10 else '') + spell_number(lo))
-    if re.fullmatch(r'\d+', token):
-        return spell_number(int(token)) if len(token) <= 12 else ' '.join(ONES[int(d)] for d in token)
-    return token
-
-
-def tokens_for(word):
-    """Dictionary-style tokens for one Whisper word: lower case, no punctuation, numbers spelled."""
-    text = unicodedata.normalize('NFKD', word).encode('ascii', 'ignore').decode().lower()
-    text = text.replace('%', ' percent').replace('&', ' and ').replace('+', ' plus ')
-    dollars = '$' in text
-    if re.fullmatch(r"[a-z](\.[a-z])+\.?", text):  # U.S. -> u s
-        return text.replace('.', ' ').split()
-    out = []
-    for part in re.split(r"[\s\-/]+", text):
-        part = re.sub(r"[^a-z0-9'.]", '', part).strip("'.")
-        part = re.sub(r"(?<=\d),(?=\d)", '', part)
-        if not part:
-            continue
-        if re.search(r'\d', part):
-            out.extend(spell_digits(p) for p in re.findall(r'\d+(?:\.\d+)?(?:st|nd|rd|th)?|[a-z]+', part))
-        else:
-            out.append(part.replace('.', ''))
-    if dollars:
-        out.append('dollars')
-    return ' '.join(out).split()
 
 
 def letter_phones(word):
@@ -152,7 +93,7 @@ class Aligner:
         return True
 
     def align(self, pcm, start_sec, words):
-        per_word = [[t for t in tokens_for(w) if self.pronounce(t)] for w in words]
+        per_word = [[t for t in tokens if self.pronounce(t)] for tokens in words]
         flat = [t for tokens in per_word for t in tokens]
         if not flat:
             return {'words': [None] * len(words)}

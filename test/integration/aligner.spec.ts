@@ -61,32 +61,15 @@ describeWithCorpus('forced word alignment', () => {
     expect(bad).toBeNull();
   }, 60_000);
 
-  it('spells out numbers and invents pronunciations for unknown words', async () => {
+  it('invents pronunciations for words the dictionary lacks', async () => {
     const script = `
 import json, sys
 sys.path.insert(0, ${JSON.stringify(path.dirname(config.alignerScript))})
 import pocketsphinx_align as a
-words = ['1990', '3.5%', '21st', '$5', 'U.S.', 'well-known', "Sheila's", 'café', '-']
-print(json.dumps([a.tokens_for(w) for w in words]))
 al = a.Aligner()
-print(json.dumps([al.pronounce(t) for t in ['remotion', 'whatsapp', "sheila's"]]))`;
+print(json.dumps([al.pronounce(t) for t in ['remotion', 'whatsapp', "sheila's", 'hello']]))`;
     const { stdout } = await runProcess(config.toolsPython, ['-c', script]);
-    const [tokens, known] = stdout
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
-    expect(tokens).toEqual([
-      ['nineteen', 'ninety'],
-      ['three', 'point', 'five', 'percent'],
-      ['twenty', 'first'],
-      ['five', 'dollars'],
-      ['u', 's'],
-      ['well', 'known'],
-      ["sheila's"],
-      ['cafe'],
-      [],
-    ]);
-    expect(known).toEqual([true, true, true]);
+    expect(JSON.parse(stdout.trim())).toEqual([true, true, true, true]);
   }, 30_000);
 
   it('is cancelled with the job', async () => {

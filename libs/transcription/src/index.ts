@@ -21,3 +21,4 @@ export * from './vad/voice-activity-detector';
 export * from './vad/silero.vad';
 export * from './alignment/align-transcript';
 export * from './vad/detect-speech-regions';
+export * from './alignment/alignment-tokens';

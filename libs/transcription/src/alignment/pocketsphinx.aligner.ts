@@ -2,6 +2,7 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runProcess } from '@app/media';
+import { alignmentTokens } from './alignment-tokens';
 import {
   AlignmentWindow,
   AlignOptions,
@@ -64,7 +65,11 @@ export class PocketSphinxAligner extends WordAligner {
         request,
         JSON.stringify({
           wav: wavPath,
-          windows: windows.map(({ start, end, words }) => ({ start, end, words })),
+          windows: windows.map(({ start, end, words }) => ({
+            start,
+            end,
+            words: words.map(alignmentTokens),
+          })),
         }),
       );
       await runProcess(this.options.python, [this.options.script, request, result], {
