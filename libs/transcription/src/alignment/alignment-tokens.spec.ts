@@ -15,6 +15,7 @@ describe('alignmentTokens', () => {
     ["Sheila's", ["sheila's"]],
     ['café', ['cafe']],
     ['Z3', ['z', 'three']],
+    ['1000000005', ['one', 'zero', 'zero', 'zero', 'zero', 'zero', 'zero', 'zero', 'zero', 'five']],
     ['-', []],
   ])('%s → %j', (word, tokens) => {
     expect(alignmentTokens(word)).toEqual(tokens);

@@ -1,17 +1,7 @@
 import { numberToWords, ordinalToWords } from '../evaluation/number-words';
 
-const DIGIT_WORDS = [
-  'zero',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-] as const;
+/** "305" → "three zero five": digits read one by one. */
+const digitByDigit = (digits: string) => [...digits].map((d) => numberToWords(Number(d))).join(' ');
 
 /** "1990" → "nineteen ninety", "3.5" → "three point five", "21st" → "twenty first". */
 function spellDigits(token: string): string {
@@ -19,7 +9,7 @@ function spellDigits(token: string): string {
   if (ordinal) return ordinalToWords(Number(ordinal[1]));
   if (/^\d+\.\d+$/.test(token)) {
     const [whole, frac] = token.split('.');
-    return `${numberToWords(Number(whole))} point ${[...frac].map((d) => DIGIT_WORDS[+d]).join(' ')}`;
+    return `${numberToWords(Number(whole))} point ${digitByDigit(frac)}`;
   }
   const n = Number(token);
   if (/^\d{4}$/.test(token) && ((n >= 1100 && n <= 1999) || (n >= 2010 && n <= 2099))) {
@@ -28,7 +18,7 @@ function spellDigits(token: string): string {
     return `${numberToWords(Math.floor(n / 100))} ${tail}`;
   }
   const spelled = numberToWords(n);
-  return /^\d+$/.test(spelled) ? [...token].map((d) => DIGIT_WORDS[+d]).join(' ') : spelled;
+  return /^\d+$/.test(spelled) ? digitByDigit(token) : spelled;
 }
 
 /**
