@@ -9,6 +9,9 @@ import { StorageModule } from '@app/storage';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { DownloadController } from './download/download.controller';
 import { HealthController } from './health/health.controller';
+import { JobDeletionService } from './jobs/job-deletion.service';
+import { JobsController } from './jobs/jobs.controller';
+import { DrainService } from './lifecycle/drain.service';
 import { StatusController } from './status/status.controller';
 import { UploadController } from './upload/upload.controller';
 import { UploadService } from './upload/upload.service';
@@ -22,7 +25,18 @@ import { UploadService } from './upload/upload.service';
     MediaModule,
     TerminusModule.forRoot({ errorLogStyle: 'pretty' }),
   ],
-  controllers: [UploadController, StatusController, DownloadController, HealthController],
-  providers: [UploadService, { provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+  controllers: [
+    UploadController,
+    StatusController,
+    JobsController,
+    DownloadController,
+    HealthController,
+  ],
+  providers: [
+    UploadService,
+    JobDeletionService,
+    DrainService,
+    { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+  ],
 })
 export class AppModule {}

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
+import { answerClientErrorsAsProblems } from './common/client-error.handler';
 import { ProblemDto } from './common/problem.dto';
 
 /** Builds the HTTP app (used by main.ts and the e2e tests): /api routes, Swagger at /docs. */
@@ -11,6 +12,7 @@ export async function createApiApp(logger?: LogLevel[]): Promise<INestApplicatio
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
   app.disable('x-powered-by');
+  answerClientErrorsAsProblems(app.getHttpServer());
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -1,26 +1,45 @@
-import { Processor, WorkerHost, OnWorkerEvent } from '@nestjs/bullmq';
-import { Inject, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
-import { appConfig } from '@app/config';
-import { Job, UnrecoverableError } from 'bullmq';
-import { JobName, ProcessVideoPayload, ProcessVideoResult, QueueName } from '@app/jobs';
-import { ClipRepository, JobRepository, JobStatus } from '@app/persistence';
+import { Job, UnrecoverableError, WaitingError } from 'bullmq';
+import { appConfig, limitsConfig } from '@app/config';
+import {
+  AbortReason,
+  JobName,
+  ProcessVideoPayload,
+  ProcessVideoResult,
+  QueueName,
+} from '@app/jobs';
+import { JobRepository, JobStatus } from '@app/persistence';
 import { PipelineError, PipelineService } from '@app/pipeline';
+import { RunningJobs } from './running-jobs';
 
-/** Consumes process-video jobs: runs the pipeline, records failure, decides whether to retry. */
-@Processor(QueueName.VideoProcessing, { concurrency: 1, lockDuration: 60_000 })
-export class ProcessVideoProcessor
-  extends WorkerHost
-  implements OnApplicationBootstrap, OnApplicationShutdown
-{
+/** Short locks and frequent stall checks: a dead worker's job is back in the queue in seconds. */
+export const WORKER_OPTIONS = {
+  concurrency: 1,
+  lockDuration: 30_000,
+  stalledInterval: 5_000,
+  // A job that kills its worker twice in a row is failed rather than retried forever.
+  maxStalledCount: 2,
+};
+
+const STALLED_TOO_OFTEN = 'job stalled more than allowable limit';
+
+/**
+ * Consumes process-video jobs. A job ends in one of four ways, each written to its row: done;
+ * failed (retried while attempts are left, resuming from its checkpoint); handed back to the queue
+ * on shutdown (no attempt spent); or cancelled on request (its files deleted).
+ */
+@Processor(QueueName.VideoProcessing, WORKER_OPTIONS)
+export class ProcessVideoProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(ProcessVideoProcessor.name);
-  private readonly running = new Map<string, AbortController>();
 
   constructor(
     private readonly pipeline: PipelineService,
     private readonly jobs: JobRepository,
-    private readonly clips: ClipRepository,
+    private readonly running: RunningJobs,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+    @Inject(limitsConfig.KEY) private readonly limits: ConfigType<typeof limitsConfig>,
   ) {
     super();
   }
@@ -29,53 +48,103 @@ export class ProcessVideoProcessor
     this.worker.concurrency = this.app.workerConcurrency;
   }
 
-  async process(job: Job<ProcessVideoPayload, ProcessVideoResult>): Promise<ProcessVideoResult> {
+  async process(
+    job: Job<ProcessVideoPayload, ProcessVideoResult>,
+    token?: string,
+  ): Promise<ProcessVideoResult> {
     if (job.name !== JobName.ProcessVideo) throw new UnrecoverableError(`unknown job ${job.name}`);
     const { jobId, sourceKey, options } = job.data;
-    if (!(await this.jobs.findById(jobId))) {
-      throw new UnrecoverableError(`job ${jobId} has no database record`);
-    }
-    const abort = new AbortController();
-    this.running.set(jobId, abort);
-    try {
-      await this.pipeline.run(
-        { jobId, sourceKey, options, signal: abort.signal },
-        { onProgress: (e) => void job.updateProgress(e.progress).catch(() => undefined) },
-      );
-      return { jobId, clipCount: (await this.clips.listByJob(jobId)).length };
-    } catch (err) {
-      throw await this.recordFailure(job, err);
-    } finally {
-      this.running.delete(jobId);
-    }
+    const row = await this.jobs.findById(jobId);
+    if (!row) throw new UnrecoverableError(`job ${jobId} has no database record`);
+    const duration = row.sourceMetadata?.durationSec ?? 0;
+    const timeoutMs =
+      1000 * Math.max(this.limits.jobTimeoutMinSec, this.limits.jobTimeoutFactor * duration);
+
+    return this.running.run(jobId, timeoutMs, async (abort) => {
+      try {
+        const outcome = await this.pipeline.run(
+          { jobId, sourceKey, options, signal: abort.signal },
+          { onProgress: (e) => void job.updateProgress(e.progress).catch(() => undefined) },
+        );
+        if (outcome.resumedStages.length)
+          this.logger.log(`job ${jobId} resumed after: ${outcome.resumedStages.join(', ')}`);
+        return { jobId, clipCount: outcome.clipCount };
+      } catch (err) {
+        throw await this.settle(job, err, abort.signal.reason as AbortReason | undefined, token);
+      }
+    });
   }
 
-  /** Final failures are written to the job row; retryable ones put it back in the queue state. */
-  private async recordFailure(job: Job<ProcessVideoPayload>, err: unknown): Promise<Error> {
+  /** Turns a stopped run into its end state and the error that tells BullMQ what to do next. */
+  private async settle(
+    job: Job<ProcessVideoPayload>,
+    err: unknown,
+    reason: AbortReason | undefined,
+    token: string | undefined,
+  ): Promise<Error> {
+    const { jobId } = job.data;
+    if (reason === 'shutdown' && token) {
+      await this.jobs.markQueued(jobId, 'its worker stopped; it resumes on the next worker');
+      await job.moveToWait(token);
+      this.logger.log(`job ${jobId} handed back to the queue`);
+      return new WaitingError();
+    }
     const failure =
-      err instanceof PipelineError ? err : new PipelineError('INTERNAL', String(err), null);
+      reason === 'timeout'
+        ? new PipelineError('JOB_TIMEOUT', 'the job ran longer than its time limit', null)
+        : err instanceof PipelineError
+          ? err
+          : new PipelineError('INTERNAL', String(err), null);
+    if (failure.code === 'CANCELLED') {
+      const status = (await this.jobs.findById(jobId))?.status;
+      if (status !== JobStatus.Cancelled)
+        return new UnrecoverableError(`job ${jobId} is ${status ?? 'gone'}: not run again`);
+      // Cancelled on request (the row already says so): nothing of it may stay behind.
+      await this.pipeline.discard(jobId, true);
+      this.logger.log(`job ${jobId} cancelled`);
+      return new UnrecoverableError('CANCELLED: the job was cancelled');
+    }
     const attemptsLeft = (job.opts.attempts ?? 1) - (job.attemptsMade + 1);
     if (failure.retryable && attemptsLeft > 0) {
       this.logger.warn(
-        `job ${job.data.jobId} failed (${failure.code}), ${attemptsLeft} attempts left: ${failure.message}`,
+        `job ${jobId} failed (${failure.code}), ${attemptsLeft} attempts left: ${failure.message}`,
       );
-      await this.jobs.update(job.data.jobId, { status: JobStatus.Queued, stage: null });
+      await this.jobs.markQueued(
+        jobId,
+        `attempt ${job.attemptsMade + 1} failed (${failure.code}: ${failure.message}); retrying`,
+      );
       return failure;
     }
-    this.logger.error(
-      `job ${job.data.jobId} failed for good (${failure.code}): ${failure.message}`,
-    );
-    await this.jobs.markFailed(job.data.jobId, failure.code, failure.message);
+    this.logger.error(`job ${jobId} failed for good (${failure.code}): ${failure.message}`);
+    await this.jobs.markFailed(jobId, failure.code, failure.message);
+    await this.pipeline.discard(jobId);
     return new UnrecoverableError(`${failure.code}: ${failure.message}`);
+  }
+
+  /** Another worker died holding this job; BullMQ put it back in the queue: the row says so. */
+  @OnWorkerEvent('stalled')
+  async onStalled(jobId: string): Promise<void> {
+    this.logger.warn(`job ${jobId} stalled (its worker stopped responding); requeued`);
+    await this.jobs
+      .markQueued(jobId, 'its worker stopped responding; it resumes on another worker')
+      .catch(() => undefined);
+  }
+
+  @OnWorkerEvent('failed')
+  async onFailed(job: Job<ProcessVideoPayload> | undefined, err: Error): Promise<void> {
+    if (!job || !err.message.includes(STALLED_TOO_OFTEN)) return;
+    const jobId = job.data.jobId;
+    this.logger.error(
+      `job ${jobId} failed: its worker died ${WORKER_OPTIONS.maxStalledCount + 1} times`,
+    );
+    await this.jobs
+      .markFailed(jobId, 'WORKER_LOST', 'the worker running this job died repeatedly')
+      .catch(() => undefined);
+    await this.pipeline.discard(jobId).catch(() => undefined);
   }
 
   @OnWorkerEvent('error')
   onError(err: Error): void {
     this.logger.error(`worker error: ${err.message}`);
-  }
-
-  /** Stops engines of in-flight jobs on shutdown; BullMQ re-delivers them to the next worker. */
-  onApplicationShutdown(): void {
-    for (const abort of this.running.values()) abort.abort();
   }
 }

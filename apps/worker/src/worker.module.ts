@@ -2,12 +2,20 @@ import { Module } from '@nestjs/common';
 import { ClipgenConfigModule } from '@app/config';
 import { QueueModule } from '@app/jobs';
 import { PipelineModule } from '@app/pipeline';
+import { CancellationListener } from './cancellation.listener';
 import { ProcessVideoProcessor } from './process-video.processor';
 import { RequeueUnfinishedService } from './requeue-unfinished.service';
+import { RunningJobs } from './running-jobs';
 import { TranscriptionSetupService } from './transcription-setup.service';
 
 @Module({
   imports: [ClipgenConfigModule, QueueModule, PipelineModule],
-  providers: [ProcessVideoProcessor, RequeueUnfinishedService, TranscriptionSetupService],
+  providers: [
+    RunningJobs,
+    ProcessVideoProcessor,
+    CancellationListener,
+    RequeueUnfinishedService,
+    TranscriptionSetupService,
+  ],
 })
 export class WorkerModule {}

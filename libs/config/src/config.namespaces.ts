@@ -61,6 +61,26 @@ export interface WhisperConfig {
   vadScript: string;
 }
 
+/** What a job may cost: checked before a job exists (API) and again before work (worker). */
+export interface LimitsConfig {
+  uploadIdleTimeoutMs: number;
+  /** Judged from ffprobe's answer (the shape of @app/media's MediaLimits). */
+  media: {
+    maxDurationSec: number;
+    minVideoSide: number;
+    maxVideoSide: number;
+    maxFrameRate: number;
+    maxStreams: number;
+  };
+  /** Free bytes that must remain on the work volume after an upload or before a heavy stage. */
+  minFreeDiskBytes: number;
+  /** How long a stopping process waits for in-flight requests or to hand its job back. */
+  shutdownGraceMs: number;
+  /** A job is stopped after max(min, factor × media duration). */
+  jobTimeoutFactor: number;
+  jobTimeoutMinSec: number;
+}
+
 export interface MediaConfig {
   ffmpegPath?: string;
   ffprobePath?: string;
@@ -134,7 +154,26 @@ export const mediaConfig = registerAs('media', (): MediaConfig => ({
   ffprobePath: env().FFPROBE_PATH,
 }));
 
+export const limitsConfig = registerAs('limits', (): LimitsConfig => {
+  const e = env();
+  return {
+    uploadIdleTimeoutMs: e.UPLOAD_IDLE_TIMEOUT_SEC * 1000,
+    media: {
+      maxDurationSec: e.MAX_MEDIA_DURATION_SEC,
+      minVideoSide: e.MIN_VIDEO_SIDE,
+      maxVideoSide: e.MAX_VIDEO_SIDE,
+      maxFrameRate: e.MAX_FRAME_RATE,
+      maxStreams: e.MAX_STREAMS,
+    },
+    minFreeDiskBytes: e.MIN_FREE_DISK_BYTES,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_SEC * 1000,
+    jobTimeoutFactor: e.JOB_TIMEOUT_FACTOR,
+    jobTimeoutMinSec: e.JOB_TIMEOUT_MIN_SEC,
+  };
+});
+
 export const allConfigNamespaces = [
+  limitsConfig,
   appConfig,
   databaseConfig,
   redisConfig,

@@ -42,6 +42,21 @@ export const envSchema = Joi.object({
   WORK_DIR: Joi.string().optional(),
   WORKER_CONCURRENCY: Joi.number().integer().min(1).max(16).default(1),
   PUBLIC_BASE_URL: Joi.string().uri().optional(),
+  UPLOAD_IDLE_TIMEOUT_SEC: Joi.number().min(1).max(3600).default(30),
+  MAX_MEDIA_DURATION_SEC: Joi.number()
+    .min(1)
+    .default(4 * 3600),
+  MIN_VIDEO_SIDE: Joi.number().integer().min(1).default(32),
+  MAX_VIDEO_SIDE: Joi.number().integer().min(16).default(8192),
+  MAX_FRAME_RATE: Joi.number().min(1).default(240),
+  MAX_STREAMS: Joi.number().integer().min(2).default(16),
+  MIN_FREE_DISK_BYTES: Joi.number()
+    .integer()
+    .min(0)
+    .default(1024 ** 3),
+  SHUTDOWN_GRACE_SEC: Joi.number().min(0).max(3600).default(25),
+  JOB_TIMEOUT_FACTOR: Joi.number().min(0.1).default(10),
+  JOB_TIMEOUT_MIN_SEC: Joi.number().min(1).default(600),
 });
 
 export interface ValidatedEnv {

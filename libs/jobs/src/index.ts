@@ -4,3 +4,4 @@ export * from './job-payloads';
 export * from './default-job-options';
 export * from './redis-connection';
 export * from './queue.module';
+export * from './cancellation';

@@ -1,4 +1,4 @@
-import { runProcess } from './run-process';
+import { runProcess } from './process/run-process';
 
 export interface ExtractAudioOptions {
   signal?: AbortSignal;

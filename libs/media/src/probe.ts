@@ -1,10 +1,13 @@
 import { MediaError } from './media.errors';
-import { runProcess } from './run-process';
+import { assertWithinLimits, MediaLimits } from './media-limits';
+import { runProcess } from './process/run-process';
 
 export interface MediaProbe {
   durationSec: number;
   formatName: string;
   sizeBytes: number;
+  /** Every stream in the container (video, audio, subtitles, data). */
+  streamCount: number;
   video?: { codec: string; width: number; height: number; fps: number; rotation: number };
   audio?: { codec: string; sampleRate: number; channels: number };
 }
@@ -55,6 +58,7 @@ export function parseProbe(json: string): MediaProbe {
     durationSec: Number.isFinite(duration) ? duration : 0,
     formatName: data.format?.format_name ?? 'unknown',
     sizeBytes: Number(data.format?.size ?? 0),
+    streamCount: streams.length,
     video: v && {
       codec: v.codec_name ?? 'unknown',
       width: (swap ? v.height : v.width) ?? 0,
@@ -94,6 +98,16 @@ export function assertUsableVideo(probe: MediaProbe): asserts probe is Required<
     throw new MediaError('MEDIA_NO_VIDEO', 'the file has no video stream');
   }
   if (!probe.audio) throw new MediaError('MEDIA_NO_AUDIO', 'the video has no audio stream');
+  for (const [kind, codec] of [
+    ['video', probe.video.codec],
+    ['audio', probe.audio.codec],
+  ]) {
+    if (codec === 'unknown' || codec === 'none')
+      throw new MediaError(
+        'MEDIA_CODEC_UNSUPPORTED',
+        `the ${kind} codec is not one ffmpeg decodes`,
+      );
+  }
   if (!(probe.durationSec > 0.5)) {
     throw new MediaError('MEDIA_INVALID', 'the video is shorter than half a second or unreadable');
   }
@@ -116,9 +130,11 @@ export async function inspectVideo(
   ffprobe: string,
   file: string,
   signal?: AbortSignal,
+  limits?: MediaLimits,
 ): Promise<SourceMetadata> {
   const probe = await probeMedia(ffprobe, file, signal);
   assertUsableVideo(probe);
+  if (limits) assertWithinLimits(probe, limits);
   return {
     durationSec: probe.durationSec,
     width: probe.video.width,

@@ -9,13 +9,23 @@ import { InitialSchemaPostgres1764000000000 } from './migrations/postgres/176400
 import { InitialSchemaSqlite1764000000000 } from './migrations/sqlite/1764000000000-initial-schema';
 import { TranscriptCacheFlagPostgres1764100000000 } from './migrations/postgres/1764100000000-transcript-cache-flag';
 import { TranscriptCacheFlagSqlite1764100000000 } from './migrations/sqlite/1764100000000-transcript-cache-flag';
+import { JobRecoveryPostgres1764200000000 } from './migrations/postgres/1764200000000-job-recovery';
+import { JobRecoverySqlite1764200000000 } from './migrations/sqlite/1764200000000-job-recovery';
 
 export const ENTITIES = [JobEntity, ClipEntity, ArtifactEntity];
 
 /** Migrations are kept per driver: SQL types and defaults differ between SQLite and PostgreSQL. */
 export const MIGRATIONS = {
-  sqlite: [InitialSchemaSqlite1764000000000, TranscriptCacheFlagSqlite1764100000000],
-  postgres: [InitialSchemaPostgres1764000000000, TranscriptCacheFlagPostgres1764100000000],
+  sqlite: [
+    InitialSchemaSqlite1764000000000,
+    TranscriptCacheFlagSqlite1764100000000,
+    JobRecoverySqlite1764200000000,
+  ],
+  postgres: [
+    InitialSchemaPostgres1764000000000,
+    TranscriptCacheFlagPostgres1764100000000,
+    JobRecoveryPostgres1764200000000,
+  ],
 };
 
 /** Options for TypeORM; the schema comes from migrations (run at start-up), never `synchronize`. */

@@ -5,3 +5,5 @@ export * from './pipeline.service';
 export * from './pipeline.module';
 export * from './fonts-dir';
 export { TRANSCRIPT_FILENAME } from './transcribe.stage';
+export * from './work-dirs';
+export * from './checkpoint';

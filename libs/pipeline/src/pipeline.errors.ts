@@ -1,5 +1,6 @@
 import { MediaError, ProcessFailedError } from '@app/media';
 import { PipelineStage } from '@app/persistence';
+import { InsufficientSpaceError } from '@app/storage';
 import { ModelNotInstalledError, TranscriptionError } from '@app/transcription';
 
 export type PipelineErrorCode =
@@ -7,6 +8,13 @@ export type PipelineErrorCode =
   | 'MEDIA_NO_AUDIO'
   | 'MEDIA_NO_VIDEO'
   | 'MEDIA_EMPTY'
+  | 'MEDIA_CODEC_UNSUPPORTED'
+  | 'MEDIA_TOO_LONG'
+  | 'MEDIA_RESOLUTION_UNSUPPORTED'
+  | 'MEDIA_FRAME_RATE_UNSUPPORTED'
+  | 'MEDIA_TOO_MANY_STREAMS'
+  | 'DISK_FULL'
+  | 'JOB_TIMEOUT'
   | 'ASR_FAILED'
   | 'ASR_MODEL_MISSING'
   | 'SELECT_FAILED'
@@ -22,7 +30,13 @@ const PERMANENT: PipelineErrorCode[] = [
   'MEDIA_NO_AUDIO',
   'MEDIA_NO_VIDEO',
   'MEDIA_EMPTY',
+  'MEDIA_CODEC_UNSUPPORTED',
+  'MEDIA_TOO_LONG',
+  'MEDIA_RESOLUTION_UNSUPPORTED',
+  'MEDIA_FRAME_RATE_UNSUPPORTED',
+  'MEDIA_TOO_MANY_STREAMS',
   'ASR_MODEL_MISSING',
+  'JOB_TIMEOUT',
   'CANCELLED',
 ];
 
@@ -56,6 +70,8 @@ export function toPipelineError(err: unknown, stage: PipelineStage): PipelineErr
     return new PipelineError('CANCELLED', 'the job was cancelled', stage);
   }
   if (err instanceof MediaError) return new PipelineError(err.code, err.message, stage);
+  if (err instanceof InsufficientSpaceError)
+    return new PipelineError('DISK_FULL', err.message, stage);
   if (err instanceof ModelNotInstalledError)
     return new PipelineError('ASR_MODEL_MISSING', err.message, stage);
   if (err instanceof TranscriptionError) return new PipelineError('ASR_FAILED', err.message, stage);

@@ -2,30 +2,50 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
-import { appConfig } from '@app/config';
+import { appConfig, limitsConfig } from '@app/config';
 import { FramingStrategy } from '@app/detection';
 import { ASPECT_RATIOS } from '@app/jobs';
 import { MEDIA_BINARIES, MediaBinaries } from '@app/media';
-import { ClipRepository, JobRepository, JobStatus, PipelineStage } from '@app/persistence';
+import { ClipRepository, JobRepository, PipelineStage } from '@app/persistence';
 import { selectHighlights } from '@app/selection';
-import { StorageDriver, StorageKeys } from '@app/storage';
+import { assertFreeSpace, StorageDriver, StorageKeys } from '@app/storage';
 import { TranscriptionEngine, transcriptWords } from '@app/transcription';
+import { PipelineCheckpoint, readCheckpoint, StoredRender } from './checkpoint';
 import { PipelineError, toPipelineError } from './pipeline.errors';
 import { ProgressEvent, ProgressTracker } from './progress-tracker';
 import { FONTS_DIR, PipelineContext, PipelineRunRequest } from './pipeline.types';
-import { runProbeStage } from './probe.stage';
+import { fileExists, runProbeStage } from './probe.stage';
 import { runPublishStage } from './publish.stage';
 import { runRenderStage } from './render.stage';
-import { runTranscribeStage } from './transcribe.stage';
+import { readTranscript, runTranscribeStage } from './transcribe.stage';
+import { claimWorkDir, workerIdentity } from './work-dirs';
 
 export interface PipelineRunOptions {
   /** Extra listener for progress (the worker forwards it to BullMQ, the CLI prints it). */
   onProgress?: (event: ProgressEvent) => void;
 }
 
+export interface PipelineOutcome {
+  clipCount: number;
+  /** Stages skipped because a previous run had finished them. */
+  resumedStages: string[];
+  /** Why there are fewer clips than asked, when that is not obvious. */
+  notice: string | null;
+}
+
+const NO_SPEECH =
+  'no clips: no speech was found in the audio (silence, music or noise only), so there is nothing to cut on';
+
+/** Rough bytes a stage writes to the work folder, to refuse it before the disk fills up. */
+const AUDIO_BYTES_PER_SEC = 32_000;
+const RENDER_BYTES_PER_SEC = 1_500_000;
+
 /**
  * probe → transcribe → select → frame → render → publish for one job. Used by both the queue
- * worker and the CLI; it knows nothing of either. Throws a PipelineError with a stable code.
+ * worker and the CLI; it knows nothing of either. Each finished stage is checkpointed on the job
+ * row, so a run that follows a crash, a stop or a retry continues where the last one ended.
+ * Throws a PipelineError with a stable code; the work folder is kept then (a resumed run here
+ * reuses its source and audio) until the job succeeds or is discarded.
  */
 @Injectable()
 export class PipelineService {
@@ -39,17 +59,35 @@ export class PipelineService {
     private readonly framing: FramingStrategy,
     @Inject(MEDIA_BINARIES) private readonly binaries: MediaBinaries,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+    @Inject(limitsConfig.KEY) private readonly limits: ConfigType<typeof limitsConfig>,
     @Optional() @Inject(FONTS_DIR) private readonly fontsDir?: string,
   ) {}
 
-  async run(request: PipelineRunRequest, runOptions: PipelineRunOptions = {}): Promise<void> {
-    const workDir = path.join(this.app.workDir, request.jobId);
-    await fs.mkdir(workDir, { recursive: true });
+  workDirOf(jobId: string): string {
+    return path.join(this.app.workDir, jobId);
+  }
+
+  async run(
+    request: PipelineRunRequest,
+    runOptions: PipelineRunOptions = {},
+  ): Promise<PipelineOutcome> {
+    const { jobId } = request;
+    if (!(await this.jobs.claim(jobId, workerIdentity())))
+      throw new PipelineError('CANCELLED', 'the job was cancelled or has already ended', null);
+    const job = await this.jobs.findById(jobId);
+    const cp = readCheckpoint(job?.checkpoint);
+    const resumedStages = Object.keys(cp).filter((k) => k !== 'timings');
+    const workDir = this.workDirOf(jobId);
+    await claimWorkDir(workDir);
     const tracker = new ProgressTracker(async (e) => {
-      await this.jobs.update(request.jobId, { stage: e.stage, progress: e.progress });
+      await this.jobs.update(jobId, { stage: e.stage, progress: e.progress });
       runOptions.onProgress?.(e);
     });
-    const timings: Record<string, number> = {};
+    const timings: Record<string, number> = { ...cp.timings };
+    const save = async (patch: Partial<PipelineCheckpoint>) => {
+      Object.assign(cp, patch, { timings });
+      await this.jobs.update(jobId, { checkpoint: cp as Record<string, unknown> });
+    };
     const ctx: PipelineContext = {
       ...request,
       workDir,
@@ -67,48 +105,109 @@ export class PipelineService {
       ctx.report(0);
       const started = Date.now();
       const result = await work();
-      timings[name] = Number(((Date.now() - started) / 1000).toFixed(3));
+      timings[name] = Number(((timings[name] ?? 0) + (Date.now() - started) / 1000).toFixed(3));
       ctx.report(1);
       return result;
     };
 
     try {
-      await this.jobs.update(request.jobId, { status: JobStatus.Processing, progress: 0 });
-      ctx.metadata = await step(PipelineStage.Probe, () => runProbeStage(ctx, this.storage));
-      const { transcript, key, cached } = await step(PipelineStage.Transcribe, () =>
-        runTranscribeStage(ctx, this.engine, this.storage, this.clips),
-      );
-      ctx.transcript = transcript;
-      await this.jobs.update(request.jobId, {
-        transcriptKey: key,
-        language: transcript.language,
-        transcriptCached: cached,
+      const rendersDone =
+        (cp.render?.clips.length ?? 0) >= (cp.select?.highlights.length ?? Infinity);
+      const needAudio = !cp.transcribe;
+      if (
+        !cp.probe ||
+        (!rendersDone && !(await fileExists(ctx.sourcePath))) ||
+        (needAudio && !(await fileExists(ctx.audioPath)))
+      ) {
+        const metadata = await step(PipelineStage.Probe, async () => {
+          const source = job?.sourceMetadata;
+          await this.assertRoom(
+            workDir,
+            (source?.sizeBytes ?? 0) + (source?.durationSec ?? 0) * AUDIO_BYTES_PER_SEC,
+          );
+          return runProbeStage(ctx, this.storage, { needAudio, limits: this.limits.media });
+        });
+        await save({ probe: { metadata } });
+      }
+      ctx.metadata = cp.probe!.metadata;
+
+      if (!cp.transcribe) {
+        const result = await step(PipelineStage.Transcribe, () =>
+          runTranscribeStage(ctx, this.engine, this.storage, this.clips),
+        );
+        ctx.transcript = result.transcript;
+        await save({
+          transcribe: {
+            transcriptKey: result.key,
+            cached: result.cached,
+            language: result.transcript.language,
+          },
+        });
+      }
+      const t = cp.transcribe!;
+      await this.jobs.update(jobId, {
+        transcriptKey: t.transcriptKey,
+        language: t.language,
+        transcriptCached: t.cached,
       });
-      ctx.highlights = await step(PipelineStage.Select, async () =>
-        selectHighlights(transcriptWords(transcript), {
-          ...request.options,
-          mediaDuration: ctx.metadata!.durationSec,
-        }),
-      );
-      ctx.crops = await step(PipelineStage.Frame, () => this.planCrops(ctx));
-      ctx.renders = await step(PipelineStage.Render, () => runRenderStage(ctx, this.fontsDir));
-      await step(PipelineStage.Publish, () => runPublishStage(ctx, this.storage, this.clips));
+
+      if (!cp.select) {
+        ctx.transcript ??= (await readTranscript(this.storage, t.transcriptKey)) ?? undefined;
+        if (!ctx.transcript)
+          throw new PipelineError('ASR_FAILED', 'the stored transcript is gone', stage);
+        const highlights = await step(PipelineStage.Select, async () =>
+          selectHighlights(transcriptWords(ctx.transcript!), {
+            ...request.options,
+            mediaDuration: ctx.metadata!.durationSec,
+          }),
+        );
+        await save({ select: { highlights } });
+      }
+      ctx.highlights = cp.select!.highlights;
+
+      if (!cp.frame)
+        await save({
+          frame: { crops: await step(PipelineStage.Frame, () => this.planCrops(ctx)) },
+        });
+      ctx.crops = cp.frame!.crops;
+
+      const renders = await step(PipelineStage.Render, async () => {
+        const clipSeconds = ctx.highlights!.reduce((s, h) => s + h.end - h.start, 0);
+        await this.assertRoom(workDir, clipSeconds * RENDER_BYTES_PER_SEC);
+        const stored: StoredRender[] = [...(cp.render?.clips ?? [])];
+        return runRenderStage(ctx, this.storage, this.fontsDir, stored, async (clip) => {
+          stored.push(clip);
+          await save({ render: { clips: stored } });
+        });
+      });
+      await step(PipelineStage.Publish, () => runPublishStage(ctx, this.clips, renders));
       await tracker.flush();
-      await this.jobs.markCompleted(request.jobId, timings);
-      this.logger.log(
-        `job ${request.jobId} completed: ${ctx.renders.length} clips ${JSON.stringify(timings)}`,
-      );
+      const notice = renders.length ? null : NO_SPEECH;
+      await this.jobs.update(jobId, { notice, checkpoint: null });
+      await this.jobs.markCompleted(jobId, timings);
+      await fs.rm(workDir, { recursive: true, force: true });
+      this.logger.log(`job ${jobId} completed: ${renders.length} clips ${JSON.stringify(timings)}`);
+      return { clipCount: renders.length, resumedStages, notice };
     } catch (err) {
       await tracker.flush();
-      const failure = toPipelineError(err, stage);
-      // Files of a failed publish are not recorded anywhere: remove them rather than leak them.
-      await this.storage
-        .deletePrefix(`${StorageKeys.jobPrefix(request.jobId)}clips`)
-        .catch(() => undefined);
-      throw failure;
-    } finally {
-      await fs.rm(workDir, { recursive: true, force: true });
+      throw toPipelineError(err, stage);
     }
+  }
+
+  /**
+   * Drops what a job that will not run again leaves behind: its scratch folder and its stored
+   * clips (never recorded); with `everything`, also the source, transcript and all rows of files.
+   */
+  async discard(jobId: string, everything = false): Promise<void> {
+    await fs.rm(this.workDirOf(jobId), { recursive: true, force: true });
+    const prefix = StorageKeys.jobPrefix(jobId);
+    await this.storage.deletePrefix(everything ? prefix : `${prefix}clips`).catch(() => undefined);
+    if (everything) await this.clips.deleteForJob(jobId);
+    await this.jobs.update(jobId, { checkpoint: null });
+  }
+
+  private assertRoom(dir: string, bytes: number): Promise<void> {
+    return assertFreeSpace(dir, bytes, this.limits.minFreeDiskBytes);
   }
 
   private async planCrops(ctx: PipelineContext) {

@@ -22,21 +22,7 @@ export interface PipelineContext extends PipelineRunRequest {
   transcript?: Transcript;
   highlights?: Highlight[];
   crops?: CropPath[];
-  renders?: RenderedClip[];
   report: (fraction: number) => void;
-}
-
-export interface RenderedClip {
-  index: number;
-  highlight: Highlight;
-  width: number;
-  height: number;
-  videoPath: string;
-  srtPath: string;
-  vttPath: string;
-  videoFilename: string;
-  srtFilename: string;
-  vttFilename: string;
 }
 
 export const FONTS_DIR = Symbol('FONTS_DIR');

@@ -1,50 +1,38 @@
 import { randomUUID } from 'node:crypto';
 import { ArtifactKind, ClipRepository, NewArtifact, NewClip } from '@app/persistence';
-import { StorageDriver, StorageKeys } from '@app/storage';
-import type { PipelineContext, RenderedClip } from './pipeline.types';
-
-const CONTENT_TYPES = { mp4: 'video/mp4', srt: 'application/x-subrip', vtt: 'text/vtt' };
+import type { StoredRender } from './checkpoint';
+import type { PipelineContext } from './pipeline.types';
 
 /**
- * Uploads every rendered file, then records all clips and artifacts in one transaction: a reader
- * sees either no clips or the complete set.
+ * Records every clip and its stored files in one transaction: a reader sees either no clips or
+ * the complete set. The files are already in storage (the render stage put them there).
  */
 export async function runPublishStage(
   ctx: PipelineContext,
-  storage: StorageDriver,
   clipsRepo: ClipRepository,
+  renders: StoredRender[],
 ): Promise<void> {
-  const renders = ctx.renders ?? [];
   const clips: NewClip[] = [];
   const artifacts: NewArtifact[] = [];
-  let done = 0;
-  const total = renders.length * 3 || 1;
   for (const r of renders) {
-    const uploads: [string, string, string, ArtifactKind][] = [
-      [r.videoFilename, r.videoPath, CONTENT_TYPES.mp4, ArtifactKind.ClipVideo],
-      [r.srtFilename, r.srtPath, CONTENT_TYPES.srt, ArtifactKind.ClipCaptions],
-      [r.vttFilename, r.vttPath, CONTENT_TYPES.vtt, ArtifactKind.ClipCaptions],
-    ];
-    for (const [filename, localPath, contentType, kind] of uploads) {
-      const key = StorageKeys.clipFile(ctx.jobId, filename);
-      const stored = await storage.putFile(key, localPath, contentType);
+    for (const f of r.files) {
       artifacts.push({
         id: randomUUID(),
         jobId: ctx.jobId,
-        kind,
-        filename,
-        storageKey: key,
-        contentType,
-        sizeBytes: stored.sizeBytes,
+        kind: f.kind as ArtifactKind,
+        filename: f.filename,
+        storageKey: f.key,
+        contentType: f.contentType,
+        sizeBytes: f.sizeBytes,
       });
-      ctx.report(++done / total);
     }
     clips.push(toClipRow(ctx.jobId, r));
   }
   await clipsRepo.replaceForJob(ctx.jobId, clips, artifacts);
 }
 
-function toClipRow(jobId: string, r: RenderedClip): NewClip {
+function toClipRow(jobId: string, r: StoredRender): NewClip {
+  const name = (ext: string) => r.files.find((f) => f.filename.endsWith(ext))!.filename;
   return {
     id: randomUUID(),
     jobId,
@@ -56,9 +44,9 @@ function toClipRow(jobId: string, r: RenderedClip): NewClip {
     text: r.highlight.text,
     width: r.width,
     height: r.height,
-    videoFilename: r.videoFilename,
-    srtFilename: r.srtFilename,
-    vttFilename: r.vttFilename,
+    videoFilename: name('.mp4'),
+    srtFilename: name('.srt'),
+    vttFilename: name('.vtt'),
   };
 }
 

@@ -2,37 +2,47 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { DEFAULT_BURN_IN_STYLE, groupCues, toAss, toSrt, toVtt, wordsForClip } from '@app/captions';
 import { ASPECT_RATIOS } from '@app/jobs';
+import { ArtifactKind } from '@app/persistence';
 import { renderClip } from '@app/rendering';
-import type { PipelineContext, RenderedClip } from './pipeline.types';
+import { StorageDriver, StorageKeys } from '@app/storage';
+import type { StoredRender } from './checkpoint';
+import type { PipelineContext } from './pipeline.types';
 
 export const clipBaseName = (index: number) => `clip-${String(index + 1).padStart(2, '0')}`;
 
-/** Writes captions (ASS to burn, SRT/VTT sidecars) and renders each highlight with its crop. */
+const CONTENT_TYPES = { mp4: 'video/mp4', srt: 'application/x-subrip', vtt: 'text/vtt' };
+
+/**
+ * Writes captions (ASS to burn, SRT/VTT sidecars), renders each highlight with its crop and puts
+ * its files in storage at once, reporting each finished clip so that a resumed job renders only
+ * the clips it has not stored yet. Nothing is recorded in the database here (publish does that).
+ */
 export async function runRenderStage(
   ctx: PipelineContext,
+  storage: StorageDriver,
   fontsDir: string | undefined,
-): Promise<RenderedClip[]> {
+  done: StoredRender[],
+  onClipStored: (clip: StoredRender) => Promise<void>,
+): Promise<StoredRender[]> {
   const highlights = ctx.highlights ?? [];
   const crops = ctx.crops ?? [];
   const { width, height } = ASPECT_RATIOS[ctx.options.aspectRatio];
   const outDir = path.join(ctx.workDir, 'clips');
   await fs.mkdir(outDir, { recursive: true });
-  const rendered: RenderedClip[] = [];
+  const stored = [...done];
   for (const [index, highlight] of highlights.entries()) {
+    if (stored.some((c) => c.index === index)) continue;
     const base = clipBaseName(index);
     const cues = groupCues(wordsForClip(highlight.words, highlight.start, highlight.end));
-    const files = {
-      videoFilename: `${base}.mp4`,
-      srtFilename: `${base}.srt`,
-      vttFilename: `${base}.vtt`,
-    };
     const assPath = path.join(outDir, `${base}.ass`);
-    const srtPath = path.join(outDir, files.srtFilename);
-    const vttPath = path.join(outDir, files.vttFilename);
-    const videoPath = path.join(outDir, files.videoFilename);
+    const outputs: [string, string, ArtifactKind][] = [
+      [`${base}.mp4`, CONTENT_TYPES.mp4, ArtifactKind.ClipVideo],
+      [`${base}.srt`, CONTENT_TYPES.srt, ArtifactKind.ClipCaptions],
+      [`${base}.vtt`, CONTENT_TYPES.vtt, ArtifactKind.ClipCaptions],
+    ];
     await fs.writeFile(assPath, toAss(cues, { width, height, ...DEFAULT_BURN_IN_STYLE }));
-    await fs.writeFile(srtPath, toSrt(cues));
-    await fs.writeFile(vttPath, toVtt(cues));
+    await fs.writeFile(path.join(outDir, `${base}.srt`), toSrt(cues));
+    await fs.writeFile(path.join(outDir, `${base}.vtt`), toVtt(cues));
     await renderClip({
       ffmpeg: ctx.binaries.ffmpeg,
       sourcePath: ctx.sourcePath,
@@ -43,11 +53,22 @@ export async function runRenderStage(
       outputHeight: height,
       assPath,
       fontsDir,
-      outputPath: videoPath,
+      outputPath: path.join(outDir, `${base}.mp4`),
       signal: ctx.signal,
-      onProgress: (f) => ctx.report((index + f) / highlights.length),
+      onProgress: (f) => ctx.report((index + f * 0.95) / highlights.length),
     });
-    rendered.push({ index, highlight, width, height, videoPath, srtPath, vttPath, ...files });
+    const files: StoredRender['files'] = [];
+    for (const [filename, contentType, kind] of outputs) {
+      const key = StorageKeys.clipFile(ctx.jobId, filename);
+      const local = path.join(outDir, filename);
+      const { sizeBytes } = await storage.putFile(key, local, contentType);
+      files.push({ filename, key, contentType, sizeBytes, kind });
+      await fs.rm(local, { force: true });
+    }
+    const clip: StoredRender = { index, highlight, width, height, files };
+    stored.push(clip);
+    await onClipStored(clip);
+    ctx.report((index + 1) / highlights.length);
   }
-  return rendered;
+  return stored.sort((a, b) => a.index - b.index);
 }

@@ -39,7 +39,7 @@ export async function runTranscribeStage(
       '_',
     ),
   );
-  let transcript = await readCached(storage, cacheKey);
+  let transcript = await readTranscript(storage, cacheKey);
   const cached = transcript !== null;
   if (!transcript) {
     transcript = await engine.transcribe(ctx.audioPath, {
@@ -72,7 +72,11 @@ export async function runTranscribeStage(
   return { transcript, key: StorageKeys.transcriptFile(ctx.jobId, TRANSCRIPT_FILENAME), cached };
 }
 
-async function readCached(storage: StorageDriver, key: string): Promise<Transcript | null> {
+/** A stored transcript, or null when it is missing or damaged (then it is simply recomputed). */
+export async function readTranscript(
+  storage: StorageDriver,
+  key: string,
+): Promise<Transcript | null> {
   if ((await storage.size(key)) === null) return null;
   try {
     const { stream } = await storage.read(key);
@@ -80,6 +84,6 @@ async function readCached(storage: StorageDriver, key: string): Promise<Transcri
     for await (const c of stream) chunks.push(Buffer.from(c));
     return JSON.parse(Buffer.concat(chunks).toString('utf8')) as Transcript;
   } catch {
-    return null; // a damaged cache entry is simply recomputed
+    return null;
   }
 }

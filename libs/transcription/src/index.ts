@@ -22,3 +22,4 @@ export * from './vad/silero.vad';
 export * from './alignment/align-transcript';
 export * from './vad/detect-speech-regions';
 export * from './alignment/alignment-tokens';
+export * from './whisper-languages';

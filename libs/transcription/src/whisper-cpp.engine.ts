@@ -1,5 +1,4 @@
 import * as fs from 'node:fs/promises';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { ProcessFailedError, runProcess } from '@app/media';
 import {
@@ -114,7 +113,7 @@ export class WhisperCppEngine extends TranscriptionEngine {
 
   async transcribe(wavPath: string, opts: TranscribeOptions = {}): Promise<Transcript> {
     await this.checkReady();
-    const workDir = await fs.mkdtemp(path.join(os.tmpdir(), 'clipgen-asr-'));
+    const workDir = await fs.mkdtemp(path.join(path.dirname(wavPath), '.asr-'));
     try {
       const env = await readEnergyEnvelope(wavPath);
       const durationSec = env.db.length * env.frameSec;

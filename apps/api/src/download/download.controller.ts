@@ -6,7 +6,7 @@ import { ArtifactEntity, ArtifactKind, ClipRepository } from '@app/persistence';
 import { StorageDriver } from '@app/storage';
 import { ApiProblem } from '../common/api-problem';
 import { JobIdPipe } from '../common/job-id.pipe';
-import { ProblemDto } from '../common/problem.dto';
+import { ApiProblemResponse } from '../common/api-problem-response.decorator';
 import { parseByteRange } from './byte-range';
 
 /**
@@ -25,11 +25,12 @@ export class DownloadController {
   @ApiOperation({ summary: 'Download a rendered clip (MP4); honours HTTP Range for seeking' })
   @ApiParam({ name: 'jobId', format: 'uuid' })
   @ApiParam({ name: 'filename', example: 'clip-01.mp4' })
-  @ApiProduces('video/mp4', 'application/problem+json')
+  @ApiProduces('video/mp4')
   @ApiResponse({ status: 200, description: 'the whole file' })
   @ApiResponse({ status: 206, description: 'the requested byte range' })
-  @ApiResponse({ status: 404, type: ProblemDto })
-  @ApiResponse({ status: 416, type: ProblemDto })
+  @ApiProblemResponse(400, 'malformed job id')
+  @ApiProblemResponse(404, 'no such clip')
+  @ApiProblemResponse(416, 'range outside the file')
   async clip(
     @Param('jobId', JobIdPipe) jobId: string,
     @Param('filename') filename: string,
@@ -43,9 +44,12 @@ export class DownloadController {
   @ApiOperation({ summary: 'Download clip captions (.srt / .vtt) or the whole-video transcript' })
   @ApiParam({ name: 'jobId', format: 'uuid' })
   @ApiParam({ name: 'filename', example: 'clip-01.srt' })
-  @ApiProduces('application/x-subrip', 'text/vtt', 'application/json', 'application/problem+json')
+  @ApiProduces('application/x-subrip', 'text/vtt', 'application/json', 'text/plain')
   @ApiResponse({ status: 200 })
-  @ApiResponse({ status: 404, type: ProblemDto })
+  @ApiResponse({ status: 206, description: 'the requested byte range' })
+  @ApiProblemResponse(400, 'malformed job id')
+  @ApiProblemResponse(404, 'no such file')
+  @ApiProblemResponse(416, 'range outside the file')
   async captions(
     @Param('jobId', JobIdPipe) jobId: string,
     @Param('filename') filename: string,

@@ -10,6 +10,8 @@ import {
 import { Queue } from 'bullmq';
 import { QueueName } from '@app/jobs';
 import { StorageDriver } from '@app/storage';
+import { ApiProblemResponse } from '../common/api-problem-response.decorator';
+import { DrainService } from '../lifecycle/drain.service';
 
 const withTimeout = <T>(work: Promise<T>, ms: number) =>
   Promise.race([
@@ -19,7 +21,10 @@ const withTimeout = <T>(work: Promise<T>, ms: number) =>
     ),
   ]);
 
-/** Readiness: the database answers, Redis answers, storage can be written. 503 when any is down. */
+/**
+ * Readiness: the database answers, Redis answers, storage can be written, and this instance is
+ * not shutting down. 503 when any is not so.
+ */
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
@@ -29,13 +34,19 @@ export class HealthController {
     private readonly indicators: HealthIndicatorService,
     private readonly storage: StorageDriver,
     @InjectQueue(QueueName.VideoProcessing) private readonly queue: Queue,
+    private readonly drain: DrainService,
   ) {}
 
   @Get()
   @HealthCheck()
   @ApiOperation({ summary: 'Database, Redis and storage health (Terminus)' })
+  @ApiProblemResponse(503, 'a dependency is down or the instance is shutting down')
   check() {
     return this.health.check([
+      () =>
+        this.probe('api', async () => {
+          if (this.drain.isDraining) throw new Error('shutting down');
+        }),
       () => this.db.pingCheck('database', { timeout: 3000 }),
       () => this.probe('redis', () => this.pingRedis()),
       () => this.probe('storage', () => this.storage.checkHealth()),

@@ -44,7 +44,15 @@ export class JobOptionsDto {
 
 export class JobStatusDto {
   @ApiProperty({ format: 'uuid' }) jobId: string;
-  @ApiProperty({ enum: ['queued', 'processing', 'completed', 'failed'] }) status: string;
+  @ApiProperty({ enum: ['queued', 'processing', 'completed', 'failed', 'cancelled'] })
+  status: string;
+  @ApiPropertyOptional({
+    nullable: true,
+    description:
+      'why the job stands as it does, when that is not obvious: requeued because its worker stopped, a retry, why there are no clips',
+    example: 'its worker stopped; it resumes on the next worker',
+  })
+  notice: string | null;
   @ApiPropertyOptional({
     enum: ['probe', 'transcribe', 'select', 'frame', 'render', 'publish'],
     nullable: true,

@@ -19,6 +19,7 @@ export function toJobStatusDto(
     status: job.status,
     stage: job.stage,
     progress: job.progress,
+    notice: job.notice ?? null,
     error: job.errorCode ? { code: job.errorCode, message: job.errorMessage ?? '' } : null,
     sourceFilename: job.sourceFilename,
     source: job.sourceMetadata,

@@ -3,7 +3,7 @@ import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ClipRepository, JobRepository } from '@app/persistence';
 import { ApiProblem } from '../common/api-problem';
 import { JobIdPipe } from '../common/job-id.pipe';
-import { ProblemDto } from '../common/problem.dto';
+import { ApiProblemResponse } from '../common/api-problem-response.decorator';
 import { JobStatusDto } from './job-status.dto';
 import { toJobStatusDto } from './job-status.mapper';
 
@@ -19,8 +19,8 @@ export class StatusController {
   @ApiOperation({ summary: 'Status, progress, errors and (when completed) the clips of a job' })
   @ApiParam({ name: 'jobId', format: 'uuid' })
   @ApiResponse({ status: 200, type: JobStatusDto })
-  @ApiResponse({ status: 400, type: ProblemDto, description: 'malformed job id' })
-  @ApiResponse({ status: 404, type: ProblemDto, description: 'unknown job id' })
+  @ApiProblemResponse(400, 'malformed job id')
+  @ApiProblemResponse(404, 'unknown job id')
   async status(@Param('jobId', JobIdPipe) jobId: string): Promise<JobStatusDto> {
     const job = await this.jobs.findById(jobId);
     if (!job) throw ApiProblem.notFound(`no job ${jobId}`);

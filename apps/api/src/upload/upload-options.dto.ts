@@ -42,3 +42,12 @@ export class UploadOptionsDto {
   @Matches(/^(auto|[a-z]{2,3})$/, { message: "language must be 'auto' or an ISO 639-1 code" })
   language?: string;
 }
+
+/** The form fields an upload may carry besides `file`; anything else is a client mistake. */
+export const UPLOAD_OPTION_FIELDS = [
+  'maxClips',
+  'minDuration',
+  'maxDuration',
+  'aspectRatio',
+  'language',
+];

@@ -2,7 +2,7 @@ import { Controller, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ASPECT_RATIOS } from '@app/jobs';
-import { ProblemDto } from '../common/problem.dto';
+import { ApiProblemResponse } from '../common/api-problem-response.decorator';
 import { UploadAcceptedDto } from './upload-response.dto';
 import { UploadService } from './upload.service';
 
@@ -34,15 +34,16 @@ export class UploadController {
     },
   })
   @ApiResponse({ status: 202, type: UploadAcceptedDto, description: 'job queued' })
-  @ApiResponse({
-    status: 400,
-    type: ProblemDto,
-    description: 'missing file, empty file or bad options',
-  })
-  @ApiResponse({ status: 413, type: ProblemDto, description: 'larger than MAX_UPLOAD_BYTES' })
-  @ApiResponse({ status: 415, type: ProblemDto, description: 'not multipart/form-data' })
-  @ApiResponse({ status: 422, type: ProblemDto, description: 'not a video with an audio stream' })
-  @ApiResponse({ status: 503, type: ProblemDto, description: 'queue unavailable' })
+  @ApiProblemResponse(400, 'missing or empty file, malformed form, bad or unknown options')
+  @ApiProblemResponse(408, 'the client stopped sending')
+  @ApiProblemResponse(413, 'larger than MAX_UPLOAD_BYTES')
+  @ApiProblemResponse(415, 'not multipart/form-data')
+  @ApiProblemResponse(
+    422,
+    'not a video with an audio stream, or beyond the duration, resolution, frame-rate or stream limits',
+  )
+  @ApiProblemResponse(503, 'queue unavailable or the instance is shutting down')
+  @ApiProblemResponse(507, 'no free disk space for the upload')
   async upload(@Req() req: Request): Promise<UploadAcceptedDto> {
     const { jobId } = await this.uploads.accept(req);
     return { jobId, statusUrl: `/api/status/${jobId}` };

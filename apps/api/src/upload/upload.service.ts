@@ -2,23 +2,12 @@ import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { InjectQueue } from '@nestjs/bullmq';
-import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
 import type { Request } from 'express';
 import { Queue } from 'bullmq';
-import { appConfig } from '@app/config';
-import {
-  AspectRatio,
-  ClipOptions,
-  clipOptionErrors,
-  DEFAULT_CLIP_OPTIONS,
-  JOB_OPTIONS,
-  JobName,
-  ProcessVideoPayload,
-  QueueName,
-} from '@app/jobs';
+import { appConfig, limitsConfig, whisperConfig } from '@app/config';
+import { ClipOptions, JOB_OPTIONS, JobName, ProcessVideoPayload, QueueName } from '@app/jobs';
 import {
   inspectVideo,
   MEDIA_BINARIES,
@@ -27,16 +16,21 @@ import {
   SourceMetadata,
 } from '@app/media';
 import { JobRepository } from '@app/persistence';
-import { StorageDriver, StorageKeys } from '@app/storage';
+import { assertFreeSpace, InsufficientSpaceError, StorageDriver, StorageKeys } from '@app/storage';
 import { ApiProblem } from '../common/api-problem';
+import { DrainService } from '../lifecycle/drain.service';
 import { receiveMultipartUpload } from './multipart-upload';
-import { UploadOptionsDto } from './upload-options.dto';
+import { sweepStaleUploads } from './upload-temp-files';
+import { checkUploadFields, parseUploadOptions } from './parse-upload-options';
 
 const VIDEO_EXTENSIONS = /^\.(mp4|mov|m4v|mkv|webm|avi|mpg|mpeg|ts|flv|wmv|3gp)$/i;
 
+/** Multipart framing and the option fields around the file; a larger body cannot be an upload. */
+const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+
 /** Accepts an upload only once it is known to be a usable video; then stores it and enqueues it. */
 @Injectable()
-export class UploadService {
+export class UploadService implements OnApplicationBootstrap {
   private readonly logger = new Logger(UploadService.name);
 
   constructor(
@@ -45,14 +39,45 @@ export class UploadService {
     @InjectQueue(QueueName.VideoProcessing) private readonly queue: Queue<ProcessVideoPayload>,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
     @Inject(MEDIA_BINARIES) private readonly binaries: MediaBinaries,
+    @Inject(limitsConfig.KEY) private readonly limits: ConfigType<typeof limitsConfig>,
+    @Inject(whisperConfig.KEY) private readonly whisper: ConfigType<typeof whisperConfig>,
+    private readonly drain: DrainService,
   ) {}
 
-  async accept(req: Request): Promise<{ jobId: string }> {
-    const tempDir = path.join(this.app.workDir, 'uploads');
-    await fs.mkdir(tempDir, { recursive: true });
-    const upload = await receiveMultipartUpload(req, tempDir, this.app.maxUploadBytes);
+  private get tempDir(): string {
+    return path.join(this.app.workDir, 'uploads');
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await fs.mkdir(this.tempDir, { recursive: true });
+    const removed = await sweepStaleUploads(this.tempDir);
+    if (removed.length) this.logger.warn(`removed ${removed.length} upload(s) left by a crash`);
+  }
+
+  accept(req: Request): Promise<{ jobId: string }> {
+    if (this.drain.isDraining) {
+      req.res?.setHeader('Retry-After', '5');
+      throw new ApiProblem(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'SHUTTING_DOWN',
+        'Service Unavailable',
+        'this API instance is shutting down; retry in a few seconds',
+      );
+    }
+    return this.drain.track(() => this.receiveAndQueue(req));
+  }
+
+  private async receiveAndQueue(req: Request): Promise<{ jobId: string }> {
+    await this.checkBeforeBody(req);
+    await fs.mkdir(this.tempDir, { recursive: true });
+    const upload = await receiveMultipartUpload(req, this.tempDir, {
+      maxBytes: this.app.maxUploadBytes,
+      idleTimeoutMs: this.limits.uploadIdleTimeoutMs,
+      // Clients that send the options first learn of a mistake before sending gigabytes.
+      checkFieldsBeforeFile: (fields) => void checkUploadFields(fields, this.whisper.model),
+    });
     try {
-      const options = await this.parseOptions(upload.fields);
+      const options = parseUploadOptions(upload.fields, this.whisper.model);
       if (upload.sizeBytes === 0)
         throw ApiProblem.badRequest('MEDIA_EMPTY', 'the uploaded file is empty');
       const metadata = await this.probe(upload.tempPath, upload.sizeBytes);
@@ -87,29 +112,51 @@ export class UploadService {
     }
   }
 
-  private async parseOptions(fields: Record<string, string>): Promise<ClipOptions> {
-    const dto = plainToInstance(UploadOptionsDto, fields);
-    const errors = await validate(dto, { forbidUnknownValues: false });
-    if (errors.length) {
-      const messages = errors.flatMap((e) => Object.values(e.constraints ?? {}));
-      throw ApiProblem.badRequest('INVALID_OPTIONS', messages.join('; '), { errors: messages });
+  /** Early answers from the headers alone: too large, or no room on disk for it. */
+  private async checkBeforeBody(req: Request): Promise<void> {
+    const declared = Number(req.headers['content-length']);
+    if (
+      Number.isFinite(declared) &&
+      declared > this.app.maxUploadBytes + MULTIPART_OVERHEAD_BYTES
+    ) {
+      req.res?.setHeader('Connection', 'close');
+      throw new ApiProblem(
+        HttpStatus.PAYLOAD_TOO_LARGE,
+        'UPLOAD_TOO_LARGE',
+        'Payload Too Large',
+        `the upload (${declared} bytes) exceeds MAX_UPLOAD_BYTES (${this.app.maxUploadBytes} bytes)`,
+        { limitBytes: this.app.maxUploadBytes },
+      );
     }
-    const options: ClipOptions = {
-      maxClips: dto.maxClips ?? DEFAULT_CLIP_OPTIONS.maxClips,
-      minDuration: dto.minDuration ?? DEFAULT_CLIP_OPTIONS.minDuration,
-      maxDuration: dto.maxDuration ?? DEFAULT_CLIP_OPTIONS.maxDuration,
-      aspectRatio: (dto.aspectRatio as AspectRatio) ?? DEFAULT_CLIP_OPTIONS.aspectRatio,
-      language: dto.language ?? DEFAULT_CLIP_OPTIONS.language,
-    };
-    const rules = clipOptionErrors(options);
-    if (rules.length)
-      throw ApiProblem.badRequest('INVALID_OPTIONS', rules.join('; '), { errors: rules });
-    return options;
+    try {
+      await fs.mkdir(this.tempDir, { recursive: true });
+      await assertFreeSpace(
+        this.tempDir,
+        Number.isFinite(declared) ? declared : 0,
+        this.limits.minFreeDiskBytes,
+      );
+    } catch (err) {
+      if (!(err instanceof InsufficientSpaceError)) throw err;
+      this.logger.error(err.message);
+      req.res?.setHeader('Connection', 'close');
+      throw new ApiProblem(
+        HttpStatus.INSUFFICIENT_STORAGE,
+        'INSUFFICIENT_STORAGE',
+        'Insufficient Storage',
+        'the server has no room for this upload right now; try again later',
+      );
+    }
   }
 
   private async probe(file: string, sizeBytes: number): Promise<SourceMetadata> {
     try {
-      return { ...(await inspectVideo(this.binaries.ffprobe, file)), sizeBytes };
+      const metadata = await inspectVideo(
+        this.binaries.ffprobe,
+        file,
+        undefined,
+        this.limits.media,
+      );
+      return { ...metadata, sizeBytes };
     } catch (err) {
       if (err instanceof MediaError) {
         throw new ApiProblem(
@@ -117,6 +164,7 @@ export class UploadService {
           err.code,
           'Unprocessable Content',
           err.message,
+          err.details,
         );
       }
       throw err;

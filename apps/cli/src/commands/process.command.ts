@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { ConfigType } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
+import { limitsConfig, whisperConfig } from '@app/config';
 import { AspectRatio, ClipOptions, clipOptionErrors, DEFAULT_CLIP_OPTIONS } from '@app/jobs';
 import { inspectVideo, MEDIA_BINARIES, MediaBinaries } from '@app/media';
 import { ClipRepository, JobRepository } from '@app/persistence';
 import { PipelineError, PipelineService } from '@app/pipeline';
 import { StorageDriver, StorageKeys } from '@app/storage';
+import { languageError } from '@app/transcription';
 import { CliModule } from '../cli.module';
 import { printClipTable } from './print-clip-table';
 
@@ -40,7 +43,16 @@ export async function processCommand(video: string, opts: ProcessCommandOptions)
   process.once('SIGINT', onSigint);
   try {
     const binaries = app.get<MediaBinaries>(MEDIA_BINARIES);
-    const metadata = await inspectVideo(binaries.ffprobe, path.resolve(video));
+    const model = app.get<ConfigType<typeof whisperConfig>>(whisperConfig.KEY).model;
+    const languageProblem = languageError(options.language, model);
+    if (languageProblem) throw new Error(languageProblem);
+    const limits = app.get<ConfigType<typeof limitsConfig>>(limitsConfig.KEY);
+    const metadata = await inspectVideo(
+      binaries.ffprobe,
+      path.resolve(video),
+      abort.signal,
+      limits.media,
+    );
     const jobId = randomUUID();
     const sourceKey = StorageKeys.source(jobId, path.extname(video).toLowerCase() || '.mp4');
     await app
@@ -59,16 +71,17 @@ export async function processCommand(video: string, opts: ProcessCommandOptions)
     );
 
     const started = Date.now();
+    const pipeline = app.get(PipelineService);
     try {
-      await app
-        .get(PipelineService)
-        .run(
-          { jobId, sourceKey, options, signal: abort.signal },
-          { onProgress: (e) => console.error(`  ${String(e.progress).padStart(3)}%  ${e.stage}`) },
-        );
+      const outcome = await pipeline.run(
+        { jobId, sourceKey, options, signal: abort.signal },
+        { onProgress: (e) => console.error(`  ${String(e.progress).padStart(3)}%  ${e.stage}`) },
+      );
+      if (outcome.notice) console.error(outcome.notice);
     } catch (err) {
       const failure = err as PipelineError;
       await jobs.markFailed(jobId, failure.code ?? 'INTERNAL', failure.message);
+      await pipeline.discard(jobId).catch(() => undefined);
       throw new Error(`${failure.code ?? 'INTERNAL'}: ${failure.message}`);
     }
     const written = await exportOutputs(

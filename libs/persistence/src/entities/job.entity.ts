@@ -56,6 +56,21 @@ export class JobEntity {
   @Column('boolean', { name: 'transcript_cached', default: false })
   transcriptCached: boolean;
 
+  /**
+   * Outputs of the stages that finished, so a job that resumes after a crash or a stop continues
+   * where it left off. Opaque here: the pipeline owns its shape.
+   */
+  @Column('simple-json', { nullable: true })
+  checkpoint: Record<string, unknown> | null;
+
+  /** `host:pid` of the worker that runs (or last ran) the job. */
+  @Column('varchar', { name: 'worker_id', length: 128, nullable: true })
+  workerId: string | null;
+
+  /** Why the job stands as it does, for people: requeued after a worker stopped, why 0 clips… */
+  @Column('text', { nullable: true })
+  notice: string | null;
+
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;
 

@@ -15,4 +15,6 @@ export abstract class ClipRepository {
   abstract saveArtifact(artifact: NewArtifact): Promise<void>;
   abstract findArtifact(jobId: string, filename: string): Promise<ArtifactEntity | null>;
   abstract listArtifacts(jobId: string): Promise<ArtifactEntity[]>;
+  /** Removes every clip and artifact row of a job (its files are deleted by the caller). */
+  abstract deleteForJob(jobId: string): Promise<void>;
 }

@@ -19,6 +19,9 @@ export interface JobProgressUpdate {
   transcriptKey?: string | null;
   language?: string | null;
   transcriptCached?: boolean;
+  checkpoint?: Record<string, unknown> | null;
+  workerId?: string | null;
+  notice?: string | null;
 }
 
 /** Port: where jobs live. The TypeORM adapter implements it; tests may use the real adapter. */
@@ -28,6 +31,16 @@ export abstract class JobRepository {
   abstract update(id: string, patch: JobProgressUpdate): Promise<void>;
   abstract markCompleted(id: string, stageTimings: Record<string, number>): Promise<void>;
   abstract markFailed(id: string, code: string, message: string): Promise<void>;
+  /**
+   * Takes a queued or processing job for a worker; false when the job is gone or already final
+   * (e.g. cancelled while it waited), in which case it must not run.
+   */
+  abstract claim(id: string, workerId: string): Promise<boolean>;
+  /** Back to `queued` with a reason (its worker stopped or died); keeps its checkpoint. */
+  abstract markQueued(id: string, notice: string): Promise<void>;
+  /** Final `cancelled`, unless the job already ended. Returns the status it had. */
+  abstract markCancelled(id: string): Promise<JobStatus | null>;
+  abstract delete(id: string): Promise<void>;
   /** Jobs still queued or processing: used to re-enqueue after a crash. */
   abstract listUnfinished(): Promise<JobEntity[]>;
 }

@@ -42,6 +42,13 @@ export class TypeOrmClipRepository extends ClipRepository {
     return this.artifacts.findOne({ where: { jobId, filename } });
   }
 
+  async deleteForJob(jobId: string): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      await tx.delete(ClipEntity, { jobId });
+      await tx.delete(ArtifactEntity, { jobId });
+    });
+  }
+
   listArtifacts(jobId: string): Promise<ArtifactEntity[]> {
     return this.artifacts.find({ where: { jobId }, order: { filename: 'ASC' } });
   }

@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { JobEntity } from '../entities/job.entity';
 import { JobStatus } from '../entities/job-status';
 import { JobProgressUpdate, JobRepository, NewJob } from './job.repository';
+
+const UNFINISHED = [JobStatus.Queued, JobStatus.Processing];
 
 @Injectable()
 export class TypeOrmJobRepository extends JobRepository {
@@ -24,6 +27,9 @@ export class TypeOrmJobRepository extends JobRepository {
       language: null,
       transcriptCached: false,
       completedAt: null,
+      checkpoint: null,
+      workerId: null,
+      notice: null,
     });
     return this.jobs.save(entity);
   }
@@ -33,12 +39,13 @@ export class TypeOrmJobRepository extends JobRepository {
   }
 
   async update(id: string, patch: JobProgressUpdate): Promise<void> {
-    await this.jobs.update({ id }, patch);
+    await this.jobs.update({ id }, patch as QueryDeepPartialEntity<JobEntity>);
   }
 
+  // Final states are written only over unfinished ones: a cancelled job never turns completed.
   async markCompleted(id: string, stageTimings: Record<string, number>): Promise<void> {
     await this.jobs.update(
-      { id },
+      { id, status: In(UNFINISHED) },
       {
         status: JobStatus.Completed,
         stage: null,
@@ -46,6 +53,7 @@ export class TypeOrmJobRepository extends JobRepository {
         stageTimings,
         errorCode: null,
         errorMessage: null,
+        checkpoint: null,
         completedAt: new Date(),
       },
     );
@@ -53,14 +61,51 @@ export class TypeOrmJobRepository extends JobRepository {
 
   async markFailed(id: string, code: string, message: string): Promise<void> {
     await this.jobs.update(
-      { id },
+      { id, status: In(UNFINISHED) },
       { status: JobStatus.Failed, errorCode: code, errorMessage: message.slice(0, 4000) },
     );
   }
 
+  async claim(id: string, workerId: string): Promise<boolean> {
+    const result = await this.jobs.update(
+      { id, status: In(UNFINISHED) },
+      { status: JobStatus.Processing, workerId, notice: null },
+    );
+    return (result.affected ?? 0) > 0;
+  }
+
+  async markQueued(id: string, notice: string): Promise<void> {
+    await this.jobs.update(
+      { id, status: In(UNFINISHED) },
+      { status: JobStatus.Queued, stage: null, notice },
+    );
+  }
+
+  async markCancelled(id: string): Promise<JobStatus | null> {
+    const job = await this.findById(id);
+    if (!job) return null;
+    if (UNFINISHED.includes(job.status)) {
+      await this.jobs.update(
+        { id, status: In(UNFINISHED) },
+        {
+          status: JobStatus.Cancelled,
+          stage: null,
+          errorCode: 'CANCELLED',
+          errorMessage: 'the job was cancelled on request',
+          checkpoint: null,
+        },
+      );
+    }
+    return job.status;
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.jobs.delete({ id });
+  }
+
   listUnfinished(): Promise<JobEntity[]> {
     return this.jobs.find({
-      where: { status: In([JobStatus.Queued, JobStatus.Processing]) },
+      where: { status: In(UNFINISHED) },
       order: { createdAt: 'ASC' },
     });
   }

@@ -1,5 +1,4 @@
 import * as fs from 'node:fs/promises';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { runProcess } from '@app/media';
 import { alignmentTokens } from './alignment-tokens';
@@ -57,7 +56,7 @@ export class PocketSphinxAligner extends WordAligner {
     options: AlignOptions = {},
   ): Promise<WindowAlignment[]> {
     if (!windows.length) return [];
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'clipgen-align-'));
+    const dir = await fs.mkdtemp(path.join(path.dirname(wavPath), '.align-'));
     try {
       const request = path.join(dir, 'request.json');
       const result = path.join(dir, 'result.json');

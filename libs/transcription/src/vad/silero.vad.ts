@@ -1,5 +1,4 @@
 import * as fs from 'node:fs/promises';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { runProcess } from '@app/media';
 import type { TimeSpan } from '../audio/speech-regions';
@@ -41,7 +40,7 @@ export class SileroVad extends VoiceActivityDetector {
   }
 
   async detect(wavPath: string, options: DetectSpeechOptions = {}): Promise<TimeSpan[]> {
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'clipgen-vad-'));
+    const dir = await fs.mkdtemp(path.join(path.dirname(wavPath), '.vad-'));
     try {
       const result = path.join(dir, 'regions.json');
       await runProcess(this.options.python, [this.options.script, wavPath, result], {

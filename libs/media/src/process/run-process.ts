@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { dieWithParent } from './parent-death';
 
 export interface RunProcessOptions {
   signal?: AbortSignal;
@@ -34,7 +35,8 @@ const STDERR_TAIL_BYTES = 8192;
 
 /**
  * Runs a command as a child process in its own process group, so that abort or timeout kills the
- * whole tree (SIGTERM, then SIGKILL), and never blocks the event loop.
+ * whole tree (SIGTERM, then SIGKILL), and never blocks the event loop. The child also dies if this
+ * process dies without a chance to clean up (see parent-death.ts).
  */
 export function runProcess(
   command: string,
@@ -47,8 +49,10 @@ export function runProcess(
       reject(new ProcessFailedError(name, null, '', 'aborted'));
       return;
     }
-    const child = spawn(command, args, {
+    const launch = dieWithParent(command, args);
+    const child = spawn(launch.command, launch.args, {
       cwd: options.cwd,
+      env: launch.env,
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,0 +1,21 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ProblemDto } from './problem.dto';
+
+/** Documents an error status as RFC 9457 `application/problem+json`, as the filter sends it. */
+export const ApiProblemResponse = (status: number, description: string) =>
+  applyDecorators(
+    ApiExtraModels(ProblemDto),
+    ApiResponse({
+      status,
+      description,
+      content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } },
+    }),
+  );
+
+/** Errors any route can answer with, whatever its own: malformed requests and overload. */
+export const ApiCommonProblems = () =>
+  applyDecorators(
+    ApiProblemResponse(400, 'malformed request'),
+    ApiProblemResponse(500, 'unexpected error (logged)'),
+  );
