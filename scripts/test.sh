@@ -10,6 +10,12 @@ if ! command -v espeak-ng >/dev/null; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq && apt-get install -y -qq espeak-ng >/dev/null
 fi
+# Test-only: schemathesis fuzzes the live API against its OpenAPI document (test/contract).
+if [ ! -x .cache/test-venv/bin/schemathesis ]; then
+  echo "[test] pip install schemathesis (into .cache/test-venv)"
+  python3 -m venv .cache/test-venv
+  .cache/test-venv/bin/pip install -q --disable-pip-version-check 'schemathesis==4.32.5'
+fi
 bash scripts/ensure-services.sh
 npm run lint --silent
 npm test

@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { answerClientErrorsAsProblems } from './common/client-error.handler';
+import { methodNotAllowed } from './common/method-not-allowed';
 import { ProblemDto } from './common/problem.dto';
 
 /** Builds the HTTP app (used by main.ts and the e2e tests): /api routes, Swagger at /docs. */
@@ -25,5 +26,6 @@ export async function createApiApp(logger?: LogLevel[]): Promise<INestApplicatio
     { extraModels: [ProblemDto] },
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  app.use(methodNotAllowed(document.paths));
   return app;
 }

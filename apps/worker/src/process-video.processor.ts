@@ -1,5 +1,5 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { Job, UnrecoverableError, WaitingError } from 'bullmq';
 import { appConfig, limitsConfig } from '@app/config';
@@ -31,7 +31,10 @@ const STALLED_TOO_OFTEN = 'job stalled more than allowable limit';
  * on shutdown (no attempt spent); or cancelled on request (its files deleted).
  */
 @Processor(QueueName.VideoProcessing, WORKER_OPTIONS)
-export class ProcessVideoProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class ProcessVideoProcessor
+  extends WorkerHost
+  implements OnApplicationBootstrap, BeforeApplicationShutdown
+{
   private readonly logger = new Logger(ProcessVideoProcessor.name);
 
   constructor(
@@ -48,11 +51,25 @@ export class ProcessVideoProcessor extends WorkerHost implements OnApplicationBo
     this.worker.concurrency = this.app.workerConcurrency;
   }
 
+  /**
+   * Graceful stop, before Nest closes the queue and database connections: take no new job, then
+   * hand every running one back to the queue.
+   */
+  async beforeApplicationShutdown(signal?: string): Promise<void> {
+    await this.worker.pause(true);
+    await this.running.stopAll(signal);
+  }
+
   async process(
     job: Job<ProcessVideoPayload, ProcessVideoResult>,
     token?: string,
   ): Promise<ProcessVideoResult> {
     if (job.name !== JobName.ProcessVideo) throw new UnrecoverableError(`unknown job ${job.name}`);
+    if (this.running.isStopping && token) {
+      // Fetched while stopping: straight back, untouched, for the next worker.
+      await job.moveToWait(token);
+      throw new WaitingError();
+    }
     const { jobId, sourceKey, options } = job.data;
     const row = await this.jobs.findById(jobId);
     if (!row) throw new UnrecoverableError(`job ${jobId} has no database record`);
@@ -66,8 +83,6 @@ export class ProcessVideoProcessor extends WorkerHost implements OnApplicationBo
           { jobId, sourceKey, options, signal: abort.signal },
           { onProgress: (e) => void job.updateProgress(e.progress).catch(() => undefined) },
         );
-        if (outcome.resumedStages.length)
-          this.logger.log(`job ${jobId} resumed after: ${outcome.resumedStages.join(', ')}`);
         return { jobId, clipCount: outcome.clipCount };
       } catch (err) {
         throw await this.settle(job, err, abort.signal.reason as AbortReason | undefined, token);

@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { limitsConfig } from '@app/config';
 import type { AbortReason } from '@app/jobs';
@@ -10,11 +10,11 @@ interface RunningJob {
 
 /**
  * The jobs this worker is running, each with its abort switch. On shutdown every job is aborted
- * with reason `shutdown` and the hook waits (up to SHUTDOWN_GRACE_SEC) until each has handed
- * itself back to the queue — before Nest closes the queue and database connections.
+ * with reason `shutdown`, and stopAll waits (up to SHUTDOWN_GRACE_SEC) until each has handed
+ * itself back to the queue.
  */
 @Injectable()
-export class RunningJobs implements BeforeApplicationShutdown {
+export class RunningJobs {
   private readonly logger = new Logger('Shutdown');
   private readonly jobs = new Map<string, RunningJob>();
   private stopping = false;
@@ -46,7 +46,7 @@ export class RunningJobs implements BeforeApplicationShutdown {
     return true;
   }
 
-  async beforeApplicationShutdown(signal?: string): Promise<void> {
+  async stopAll(signal?: string): Promise<void> {
     this.stopping = true;
     if (!this.jobs.size) return;
     this.logger.log(`${signal ?? 'shutdown'}: handing ${this.jobs.size} job(s) back to the queue`);

@@ -77,6 +77,8 @@ export class PipelineService {
     const job = await this.jobs.findById(jobId);
     const cp = readCheckpoint(job?.checkpoint);
     const resumedStages = Object.keys(cp).filter((k) => k !== 'timings');
+    if (resumedStages.length)
+      this.logger.log(`job ${jobId} resumed after: ${resumedStages.join(', ')}`);
     const workDir = this.workDirOf(jobId);
     await claimWorkDir(workDir);
     const tracker = new ProgressTracker(async (e) => {
@@ -105,8 +107,10 @@ export class PipelineService {
       ctx.report(0);
       const started = Date.now();
       const result = await work();
-      timings[name] = Number(((timings[name] ?? 0) + (Date.now() - started) / 1000).toFixed(3));
+      const seconds = (Date.now() - started) / 1000;
+      timings[name] = Number(((timings[name] ?? 0) + seconds).toFixed(3));
       ctx.report(1);
+      this.logger.log(`job ${jobId}: ${name} done in ${seconds.toFixed(1)} s`);
       return result;
     };
 
@@ -178,6 +182,7 @@ export class PipelineService {
         return runRenderStage(ctx, this.storage, this.fontsDir, stored, async (clip) => {
           stored.push(clip);
           await save({ render: { clips: stored } });
+          this.logger.log(`job ${jobId}: clip ${clip.index + 1} stored`);
         });
       });
       await step(PipelineStage.Publish, () => runPublishStage(ctx, this.clips, renders));

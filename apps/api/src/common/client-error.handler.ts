@@ -8,7 +8,12 @@ const ANSWERS: Record<string, [number, string, string, string]> = {
     'HEADERS_TOO_LARGE',
     'the request headers are larger than the server accepts',
   ],
-  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', 'REQUEST_TIMEOUT', 'the request took too long'],
+  ERR_HTTP_REQUEST_TIMEOUT: [
+    408,
+    'Request Timeout',
+    'REQUEST_TIMEOUT',
+    'the request took too long',
+  ],
 };
 const MALFORMED: [number, string, string, string] = [
   400,

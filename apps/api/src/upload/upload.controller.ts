@@ -1,10 +1,16 @@
 import { Controller, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { ASPECT_RATIOS } from '@app/jobs';
+import { ASPECT_RATIOS, CLIP_OPTION_LIMITS, DEFAULT_CLIP_OPTIONS } from '@app/jobs';
+import { WHISPER_LANGUAGES } from '@app/transcription';
 import { ApiProblemResponse } from '../common/api-problem-response.decorator';
 import { UploadAcceptedDto } from './upload-response.dto';
 import { UploadService } from './upload.service';
+
+const range = (name: keyof typeof CLIP_OPTION_LIMITS) => ({
+  minimum: CLIP_OPTION_LIMITS[name].min,
+  maximum: CLIP_OPTION_LIMITS[name].max,
+});
 
 @ApiTags('jobs')
 @Controller()
@@ -25,11 +31,26 @@ export class UploadController {
       required: ['file'],
       properties: {
         file: { type: 'string', format: 'binary', description: 'a video with an audio track' },
-        maxClips: { type: 'integer', minimum: 1, maximum: 20, default: 5 },
-        minDuration: { type: 'number', default: 15, description: 'seconds' },
-        maxDuration: { type: 'number', default: 60, description: 'seconds' },
+        maxClips: { type: 'integer', ...range('maxClips'), default: DEFAULT_CLIP_OPTIONS.maxClips },
+        minDuration: {
+          type: 'number',
+          ...range('minDuration'),
+          default: DEFAULT_CLIP_OPTIONS.minDuration,
+          description: 'seconds; less than maxDuration',
+        },
+        maxDuration: {
+          type: 'number',
+          ...range('maxDuration'),
+          default: DEFAULT_CLIP_OPTIONS.maxDuration,
+          description: 'seconds',
+        },
         aspectRatio: { type: 'string', enum: Object.keys(ASPECT_RATIOS), default: '9:16' },
-        language: { type: 'string', default: 'auto', description: "ISO 639-1 code or 'auto'" },
+        language: {
+          type: 'string',
+          enum: ['auto', ...WHISPER_LANGUAGES],
+          default: 'auto',
+          description: "ISO 639-1 code, or 'auto' to detect it (English-only models take 'en')",
+        },
       },
     },
   })
