@@ -13,7 +13,12 @@ export async function createApiApp(logger?: LogLevel[]): Promise<INestApplicatio
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
   app.disable('x-powered-by');
-  answerClientErrorsAsProblems(app.getHttpServer());
+  const server = app.getHttpServer();
+  answerClientErrorsAsProblems(server);
+  // Idle keep-alive connections outlive those of clients and load balancers (60 s is common):
+  // a server that closes first races a client reusing the socket, whose request then fails.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -83,6 +83,11 @@ export class ProcessVideoProcessor
           { jobId, sourceKey, options, signal: abort.signal },
           { onProgress: (e) => void job.updateProgress(e.progress).catch(() => undefined) },
         );
+        if ((await this.jobs.findById(jobId))?.status === JobStatus.Cancelled) {
+          // Cancelled while its last files were being written: those go too.
+          await this.pipeline.discard(jobId, true);
+          return { jobId, clipCount: 0 };
+        }
         return { jobId, clipCount: outcome.clipCount };
       } catch (err) {
         throw await this.settle(job, err, abort.signal.reason as AbortReason | undefined, token);
