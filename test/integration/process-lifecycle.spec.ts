@@ -37,23 +37,26 @@ const gone = async (pid: number) => {
   return !isProcessAlive(pid);
 };
 
-(process.platform === 'linux' ? describe : describe.skip)('engine children and a dying parent', () => {
-  it('an engine child dies with its parent when the parent is SIGKILLed', async () => {
-    const parent = parentWithChild();
-    const child = await childOf(parent.pid!);
-    parent.kill('SIGKILL');
-    expect(await gone(child)).toBe(true);
-  }, 30_000);
+(process.platform === 'linux' ? describe : describe.skip)(
+  'engine children and a dying parent',
+  () => {
+    it('an engine child dies with its parent when the parent is SIGKILLed', async () => {
+      const parent = parentWithChild();
+      const child = await childOf(parent.pid!);
+      parent.kill('SIGKILL');
+      expect(await gone(child)).toBe(true);
+    }, 30_000);
 
-  it('without the parent-death launcher the same child is orphaned (what the launcher fixes)', async () => {
-    const parent = parentWithChild({ CLIPGEN_PARENT_DEATH: 'off' });
-    const child = await childOf(parent.pid!);
-    parent.kill('SIGKILL');
-    await new Promise((r) => setTimeout(r, 1000));
-    try {
-      expect(isProcessAlive(child)).toBe(true);
-    } finally {
-      process.kill(child, 'SIGKILL');
-    }
-  }, 30_000);
-});
+    it('without the parent-death launcher the same child is orphaned (what the launcher fixes)', async () => {
+      const parent = parentWithChild({ CLIPGEN_PARENT_DEATH: 'off' });
+      const child = await childOf(parent.pid!);
+      parent.kill('SIGKILL');
+      await new Promise((r) => setTimeout(r, 1000));
+      try {
+        expect(isProcessAlive(child)).toBe(true);
+      } finally {
+        process.kill(child, 'SIGKILL');
+      }
+    }, 30_000);
+  },
+);

@@ -16,6 +16,7 @@ import { JobRepository, JobStatus, PersistenceModule } from '@app/persistence';
 import { PipelineError, PipelineRunRequest, PipelineService } from '@app/pipeline';
 import { ProcessVideoProcessor } from '../../apps/worker/src/process-video.processor';
 import { RequeueUnfinishedService } from '../../apps/worker/src/requeue-unfinished.service';
+import { RunningJobs } from '../../apps/worker/src/running-jobs';
 import { TestEnv, useTestEnv } from '../support/test-env';
 
 /**
@@ -23,12 +24,22 @@ import { TestEnv, useTestEnv } from '../support/test-env';
  * by a scripted one, so each test can decide how a run ends.
  */
 class ScriptedPipeline {
-  outcomes: (PipelineError | null)[] = [];
+  outcomes: (PipelineError | 'block' | null)[] = [];
   runs: PipelineRunRequest[] = [];
-  async run(request: PipelineRunRequest): Promise<void> {
+  discarded: { jobId: string; everything: boolean }[] = [];
+  async run(request: PipelineRunRequest) {
     this.runs.push(request);
     const outcome = this.outcomes.shift();
+    if (outcome === 'block') {
+      // A long stage: runs until its signal says stop, as an engine killed on abort would.
+      await new Promise((resolve) => request.signal!.addEventListener('abort', resolve));
+      throw new PipelineError('CANCELLED', 'the job was cancelled', null);
+    }
     if (outcome) throw outcome;
+    return { clipCount: 0, resumedStages: [], notice: null };
+  }
+  async discard(jobId: string, everything = false) {
+    this.discarded.push({ jobId, everything });
   }
 }
 
@@ -56,6 +67,7 @@ describe('video-processing queue (Redis + BullMQ)', () => {
     const moduleRef = await Test.createTestingModule({
       imports: [ClipgenConfigModule, QueueModule, PersistenceModule],
       providers: [
+        RunningJobs,
         ProcessVideoProcessor,
         RequeueUnfinishedService,
         { provide: PipelineService, useValue: pipeline },
@@ -136,6 +148,32 @@ describe('video-processing queue (Redis + BullMQ)', () => {
     });
   });
 
+  it('says on the row why a failed job is queued again', async () => {
+    const failing = new PipelineError('STORAGE_FAILED', 'the bucket said 503', null);
+    pipeline.outcomes = [failing, 'block'];
+    const job = await enqueue();
+    await waitFor(() => pipeline.runs.filter((r) => r.jobId === job.id).length === 2);
+    expect(await jobs.findById(job.id!)).toMatchObject({
+      status: JobStatus.Queued,
+      notice: expect.stringMatching(/attempt 1 failed \(STORAGE_FAILED: the bucket said 503\)/),
+    });
+    await jobs.markCancelled(job.id!);
+    app.get(RunningJobs).abort(job.id!, 'cancel');
+    await expect(job.waitUntilFinished(events, 15_000)).rejects.toThrow(/CANCELLED/);
+  });
+
+  it('a job cancelled on request ends as cancelled and every file of it is discarded', async () => {
+    pipeline.outcomes = ['block'];
+    const job = await enqueue();
+    await waitFor(() => pipeline.runs.at(-1)?.jobId === job.id);
+    // As the API does it: the row first, then the message to the worker.
+    await jobs.markCancelled(job.id!);
+    expect(app.get(RunningJobs).abort(job.id!, 'cancel')).toBe(true);
+    await expect(job.waitUntilFinished(events, 15_000)).rejects.toThrow(/CANCELLED/);
+    expect(await jobs.findById(job.id!)).toMatchObject({ status: JobStatus.Cancelled });
+    expect(pipeline.discarded).toContainEqual({ jobId: job.id, everything: true });
+  });
+
   it('records the failure once the attempts run out', async () => {
     const failure = new PipelineError('ASR_FAILED', 'whisper.cpp exited with code 134', null);
     pipeline.outcomes = [failure, failure];
@@ -162,4 +200,28 @@ describe('video-processing queue (Redis + BullMQ)', () => {
     expect(job?.data).toMatchObject({ jobId: id, sourceKey: `jobs/${id}/source.mp4` });
     await job!.waitUntilFinished(events, 15_000);
   });
+
+  // Last: it stops the worker.
+  it('on shutdown hands the running job back to the queue, spending no attempt', async () => {
+    pipeline.outcomes = ['block'];
+    const job = await enqueue();
+    await waitFor(
+      async () => (await job.getState()) === 'active' && pipeline.runs.at(-1)?.jobId === job.id,
+    );
+    await app.get(ProcessVideoProcessor).beforeApplicationShutdown('SIGTERM');
+    expect(await job.getState()).toBe('waiting');
+    expect((await queue.getJob(job.id!))?.attemptsMade).toBe(0);
+    expect(await jobs.findById(job.id!)).toMatchObject({
+      status: JobStatus.Queued,
+      notice: expect.stringMatching(/worker stopped/),
+    });
+  });
 });
+
+async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -44,6 +44,7 @@ export class RequeueUnfinishedService implements OnApplicationBootstrap, OnAppli
     const unfinished = await this.reconcile(true);
     const removed = await sweepWorkDirs(this.app.workDir, new Set(unfinished.map((j) => j.id)));
     if (removed.length) this.logger.warn(`removed ${removed.length} stale scratch folder(s)`);
+    clearInterval(this.timer);
     this.timer = setInterval(() => void this.reconcileQuietly(), RECONCILE_INTERVAL_MS);
     this.timer.unref();
   }
