@@ -5,7 +5,9 @@ The ONNX model ships in the `silero-vad` wheel on PyPI (installed without its to
 it runs here on onnxruntime, so this is offline and light. Unlike an energy threshold, Silero
 tells speech from music, noise and tones, so those are never sent to Whisper.
 
-Usage: detect_speech.py AUDIO.wav RESULT.json
+Usage: detect_speech.py AUDIO.wav RESULT.json [GAIN_DB]
+GAIN_DB amplifies the audio before the model hears it (samples clipped at full scale): the model
+was trained on ordinary levels and misses much of a low-gain recording otherwise.
 result: {"model": "silero-vad 6.2.3", "regions": [{"start": 0.42, "end": 3.1}, ...]}
 
 The WAV is streamed 32 ms at a time (the model's window), so memory stays flat for hours of
@@ -46,7 +48,7 @@ def session():
     return onnxruntime.InferenceSession(model_path(), providers=['CPUExecutionProvider'], sess_options=opts)
 
 
-def speech_probabilities(wav, sess):
+def speech_probabilities(wav, sess, gain=1.0):
     """Yields (time of the window's start, speech probability) for each 32 ms window."""
     state = np.zeros((2, 1, 128), dtype=np.float32)
     context = np.zeros((1, CONTEXT), dtype=np.float32)
@@ -57,6 +59,8 @@ def speech_probabilities(wav, sess):
         if not raw:
             return
         x = np.frombuffer(raw, dtype='<i2').astype(np.float32) / 32768.0
+        if gain != 1.0:
+            x = np.clip(x * gain, -1.0, 1.0)
         if len(x) < WINDOW:
             x = np.pad(x, (0, WINDOW - len(x)))
         frame = np.concatenate([context, x[None, :]], axis=1)
@@ -96,8 +100,9 @@ def regions(probabilities, duration):
 
 
 def main():
-    if len(sys.argv) != 3:
-        raise SystemExit('usage: detect_speech.py AUDIO.wav RESULT.json')
+    if len(sys.argv) not in (3, 4):
+        raise SystemExit('usage: detect_speech.py AUDIO.wav RESULT.json [GAIN_DB]')
+    gain = 10 ** (float(sys.argv[3]) / 20) if len(sys.argv) == 4 else 1.0
     sess = session()
     with wave.open(sys.argv[1], 'rb') as wav:
         if wav.getframerate() != SAMPLE_RATE or wav.getnchannels() != 1 or wav.getsampwidth() != 2:
@@ -114,7 +119,7 @@ def main():
                     reported = percent
                 yield item
 
-        found = regions(with_progress(speech_probabilities(wav, sess)), duration)
+        found = regions(with_progress(speech_probabilities(wav, sess, gain)), duration)
     version = importlib.metadata.version('silero-vad')
     with open(sys.argv[2], 'w', encoding='utf-8') as f:
         json.dump({'model': f'silero-vad {version}', 'regions': found}, f)

@@ -61,6 +61,18 @@ describeWithCorpus('whisper.cpp engine on corpus speech', () => {
     120_000,
   );
 
+  it('hears a low-gain recording as well as a normal one (speech at -62 dBFS mean)', async () => {
+    const rel = 'speech/jfk_openai.flac';
+    const quiet = path.join(tmp, 'quiet.wav');
+    await extractAudio(binaries.ffmpeg, corpusPath(rel), quiet, { gainDb: -45 });
+    const transcript = await engine.transcribe(quiet);
+    const hypothesis = transcriptWords(transcript)
+      .map((w) => w.text)
+      .join(' ');
+    const { wer } = wordErrorRate(normalizeForWer(referenceText(rel)), normalizeForWer(hypothesis));
+    expect(wer).toBeLessThan(0.25);
+  }, 120_000);
+
   it('stops the engine promptly when cancelled', async () => {
     const wav = await wavOf('speech/resemblyzer_hotones_interview.mp3');
     const abort = new AbortController();

@@ -36,6 +36,7 @@ program
   .option('--out <file>', 'where to write the JSON report', 'bench-results/asr.json')
   .option('--models <list>', 'comma-separated models (default: every installed one)')
   .option('--beam <n>', 'beam width (1 = greedy)', '5')
+  .option('--gain-db <dB>', 'change every file level first, e.g. -25 for level independence')
   .action(benchAsrCommand);
 
 program.parseAsync().catch((err: Error) => {

@@ -4,6 +4,8 @@ export interface ExtractAudioOptions {
   signal?: AbortSignal;
   onProgress?: (fraction: number) => void;
   durationSec?: number;
+  /** Change the level by this many dB (benchmarks use it to test level independence). */
+  gainDb?: number;
 }
 
 /** Decodes the first audio stream to 16 kHz mono 16-bit PCM WAV, the input Whisper expects. */
@@ -26,6 +28,7 @@ export async function extractAudio(
       '-map',
       '0:a:0',
       '-vn',
+      ...(options.gainDb ? ['-af', `volume=${options.gainDb}dB`] : []),
       '-ac',
       '1',
       '-ar',

@@ -31,6 +31,7 @@ interface BenchOptions {
   out: string;
   models?: string;
   beam?: string;
+  gainDb?: string;
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -53,7 +54,10 @@ export async function benchAsrCommand(opts: BenchOptions): Promise<void> {
   const wavOf = async (rel: string) => {
     if (!wavs.has(rel)) {
       const wav = path.join(tmp, `${wavs.size}.wav`);
-      await extractAudio(binaries.ffmpeg, path.join(corpus, rel), wav);
+      // --gain-db -25: the same corpus as a low-gain microphone would record it.
+      await extractAudio(binaries.ffmpeg, path.join(corpus, rel), wav, {
+        gainDb: opts.gainDb ? Number(opts.gainDb) : undefined,
+      });
       wavs.set(rel, { wav, durationSec: (await probeMedia(binaries.ffprobe, wav)).durationSec });
     }
     return wavs.get(rel)!;

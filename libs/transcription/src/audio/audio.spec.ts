@@ -1,7 +1,13 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { nearestOnset, readEnergyEnvelope, voicedFraction } from './energy-envelope';
+import {
+  levelGainDb,
+  nearestOnset,
+  readEnergyEnvelope,
+  speechThreshold,
+  voicedFraction,
+} from './energy-envelope';
 import { planChunks, speechRegions } from './speech-regions';
 
 /** Writes a 16 kHz mono WAV: silence with 440 Hz tone bursts at the given [start, end) seconds. */
@@ -82,5 +88,32 @@ describe('energy envelope and speech regions', () => {
       { start: 100, end: 200 },
       { start: 200, end: 250 },
     ]);
+  });
+});
+
+describe('level independence', () => {
+  /** 10 ms frames: `quiet` share at the noise floor, the rest at the speech level. */
+  const frames = (noiseDb: number, speechDb: number, quiet = 0.4) =>
+    Float32Array.from({ length: 1000 }, (_, i) => (i < 1000 * quiet ? noiseDb : speechDb));
+
+  it('places the speech threshold relative to the recording, however quiet it is', () => {
+    // A low-gain microphone: speech at -55 dBFS over a -80 dBFS floor; before, the threshold
+    // never went below -55 dBFS and all of this speech counted as silence.
+    const quiet = speechThreshold(frames(-80, -55));
+    expect(quiet).toBeGreaterThan(-80);
+    expect(quiet).toBeLessThan(-55);
+    expect(speechThreshold(frames(-60, -20))).toBeCloseTo(-45, 0);
+  });
+
+  it('does not let hiss count as speech over digital silence', () => {
+    // Floor at -100 (digital zero between words): the threshold stays within 40 dB of speech.
+    expect(speechThreshold(frames(-100, -30))).toBeGreaterThanOrEqual(-70);
+  });
+
+  it('asks for gain only for quiet recordings', () => {
+    const env = (db: Float32Array) => ({ frameSec: 0.01, db, thresholdDb: speechThreshold(db) });
+    expect(levelGainDb(env(frames(-60, -15)))).toBe(0);
+    expect(levelGainDb(env(frames(-85, -55)))).toBe(35);
+    expect(levelGainDb(env(frames(-120, -100)))).toBe(45);
   });
 });

@@ -49,12 +49,30 @@ export async function readEnergyEnvelope(
   return { frameSec, db, thresholdDb: speechThreshold(db) };
 }
 
-/** Noise floor (10th percentile) plus 15 dB, never below -55 dBFS nor above -25 dBFS. */
+/**
+ * Noise floor (10th percentile) plus 15 dB, measured against the recording itself, never against
+ * an absolute level: speech from a low-gain microphone (peaks at -45 dBFS) is still speech. Two
+ * bounds: at most 40 dB below the loud parts (95th percentile), so digital silence between words
+ * does not make hiss count as speech, and never above -25 dBFS.
+ */
 export function speechThreshold(db: Float32Array): number {
   if (!db.length) return -40;
   const sorted = Float32Array.from(db).sort();
   const floor = sorted[Math.floor(sorted.length * 0.1)];
-  return Math.min(-25, Math.max(-55, floor + 15));
+  const loud = sorted[Math.floor(sorted.length * 0.95)];
+  return Math.min(-25, Math.max(floor + 15, loud - 40));
+}
+
+/**
+ * Gain in dB that brings the loud parts of the recording (95th percentile of frame energy) up to
+ * `targetDb`, never negative and at most `maxGainDb`: a model trained on ordinary levels (the
+ * Silero VAD) then hears a low-gain microphone as it hears everyone else.
+ */
+export function levelGainDb(env: EnergyEnvelope, targetDb = -20, maxGainDb = 45): number {
+  if (!env.db.length) return 0;
+  const sorted = Float32Array.from(env.db).sort();
+  const loud = sorted[Math.floor(sorted.length * 0.95)];
+  return Math.round(Math.min(maxGainDb, Math.max(0, targetDb - loud)) * 10) / 10;
 }
 
 /** Share of frames in [start, end) louder than the speech threshold. */

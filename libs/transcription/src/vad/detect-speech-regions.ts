@@ -1,5 +1,5 @@
 import { ProcessFailedError } from '@app/media';
-import type { EnergyEnvelope } from '../audio/energy-envelope';
+import { EnergyEnvelope, levelGainDb } from '../audio/energy-envelope';
 import { speechRegions, TimeSpan } from '../audio/speech-regions';
 import type { DetectSpeechOptions, VoiceActivityDetector } from './voice-activity-detector';
 
@@ -15,7 +15,8 @@ export async function detectSpeechRegions(
 ): Promise<{ regions: TimeSpan[]; method: string }> {
   if (!vad || !(await vad.isReady())) return { regions: speechRegions(env), method: 'energy' };
   try {
-    return { regions: await vad.detect(wavPath, options), method: vad.name };
+    const gainDb = options.gainDb ?? levelGainDb(env);
+    return { regions: await vad.detect(wavPath, { ...options, gainDb }), method: vad.name };
   } catch (err) {
     if (err instanceof ProcessFailedError && err.reason === 'aborted') throw err;
     return {

@@ -43,7 +43,8 @@ export class SileroVad extends VoiceActivityDetector {
     const dir = await fs.mkdtemp(path.join(path.dirname(wavPath), '.vad-'));
     try {
       const result = path.join(dir, 'regions.json');
-      await runProcess(this.options.python, [this.options.script, wavPath, result], {
+      const gain = String(options.gainDb ?? 0);
+      await runProcess(this.options.python, [this.options.script, wavPath, result, gain], {
         signal: options.signal,
         maxStdoutBytes: 0,
         onStderrLine: (line) => {

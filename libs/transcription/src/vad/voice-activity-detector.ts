@@ -4,6 +4,8 @@ export interface DetectSpeechOptions {
   signal?: AbortSignal;
   /** 0–1 share of the audio scanned. */
   onProgress?: (fraction: number) => void;
+  /** Amplify the audio by this many dB before judging it (a quiet recording; see levelGainDb). */
+  gainDb?: number;
 }
 
 /**
