@@ -4,6 +4,7 @@ import { ProcessFailedError, runProcess } from '@app/media';
 import {
   EnergyEnvelope,
   nearestOnset,
+  levelGainDb,
   readEnergyEnvelope,
   voicedFraction,
 } from './audio/energy-envelope';
@@ -117,7 +118,11 @@ export class WhisperCppEngine extends TranscriptionEngine {
     try {
       const env = await readEnergyEnvelope(wavPath);
       const durationSec = env.db.length * env.frameSec;
+      // A low-gain recording is brought to an ordinary level for the models (VAD and Whisper:
+      // both were trained on ordinary levels; Whisper's language detection misfires on whispers).
+      const gainDb = levelGainDb(env);
       const speech = await detectSpeechRegions(this.options.vad, wavPath, env, {
+        gainDb,
         signal: opts.signal,
         onProgress: (f) => opts.onProgress?.(VAD_SHARE * f),
       });
@@ -128,7 +133,7 @@ export class WhisperCppEngine extends TranscriptionEngine {
       const parts: ChunkTranscript[] = [];
       for (const [i, chunk] of chunks.entries()) {
         const chunkWav = path.join(workDir, `chunk-${i}.wav`);
-        await sliceWav(wavPath, chunk, chunkWav);
+        await sliceWav(wavPath, chunk, chunkWav, gainDb);
         const part = await this.runChunk(
           chunkWav,
           language,

@@ -1,13 +1,40 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import type { TimeSpan } from './speech-regions';
 
 const RATE = 16000;
 const HEADER = 44;
 
-/** Writes [start, end) of a 16 kHz mono 16-bit WAV to a new WAV by streaming bytes (no decode). */
-export async function sliceWav(source: string, span: TimeSpan, target: string): Promise<void> {
+/** Multiplies 16-bit little-endian samples by `gain`, clipping at full scale. */
+function amplify(gain: number): Transform {
+  let carry: Buffer | null = null;
+  return new Transform({
+    transform(raw: Buffer, _enc, done) {
+      const chunk: Buffer = carry ? Buffer.concat([carry, raw]) : raw;
+      const usable = chunk.length - (chunk.length % 2);
+      carry = usable < chunk.length ? chunk.subarray(usable) : null;
+      const out = Buffer.alloc(usable);
+      for (let i = 0; i < usable; i += 2)
+        out.writeInt16LE(
+          Math.max(-32768, Math.min(32767, Math.round(chunk.readInt16LE(i) * gain))),
+          i,
+        );
+      done(null, out);
+    },
+  });
+}
+
+/**
+ * Writes [start, end) of a 16 kHz mono 16-bit WAV to a new WAV by streaming bytes (no decode),
+ * amplified by `gainDb` when given (a quiet recording brought to an ordinary level).
+ */
+export async function sliceWav(
+  source: string,
+  span: TimeSpan,
+  target: string,
+  gainDb = 0,
+): Promise<void> {
   const first = Math.max(0, Math.floor(span.start * RATE));
   const last = Math.max(first, Math.floor(span.end * RATE));
   const bytes = (last - first) * 2;
@@ -30,5 +57,6 @@ export async function sliceWav(source: string, span: TimeSpan, target: string): 
       : Readable.from([]);
   const out = createWriteStream(target);
   out.write(header);
-  await pipeline(body, out);
+  if (gainDb > 0) await pipeline(body, amplify(10 ** (gainDb / 20)), out);
+  else await pipeline(body, out);
 }
