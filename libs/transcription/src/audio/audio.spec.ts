@@ -8,6 +8,7 @@ import {
   speechThreshold,
   voicedFraction,
 } from './energy-envelope';
+import { sliceWav } from './slice-wav';
 import { planChunks, speechRegions } from './speech-regions';
 
 /** Writes a 16 kHz mono WAV: silence with 440 Hz tone bursts at the given [start, end) seconds. */
@@ -108,6 +109,26 @@ describe('level independence', () => {
   it('does not let hiss count as speech over digital silence', () => {
     // Floor at -100 (digital zero between words): the threshold stays within 40 dB of speech.
     expect(speechThreshold(frames(-100, -30))).toBeGreaterThanOrEqual(-70);
+  });
+
+  it('amplifies a slice by the gain asked, clipping at full scale', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clipgen-gain-'));
+    const source = path.join(dir, 'tone.wav');
+    toneWav(source, 1, [[0, 1]]);
+    const peak = (file: string) => {
+      const data = fs.readFileSync(file).subarray(44);
+      let max = 0;
+      for (let i = 0; i + 1 < data.length; i += 2)
+        max = Math.max(max, Math.abs(data.readInt16LE(i)));
+      return max;
+    };
+    await sliceWav(source, { start: 0.25, end: 0.75 }, path.join(dir, 'same.wav'));
+    await sliceWav(source, { start: 0.25, end: 0.75 }, path.join(dir, 'x2.wav'), 6.0206);
+    await sliceWav(source, { start: 0.25, end: 0.75 }, path.join(dir, 'clip.wav'), 20);
+    expect(fs.statSync(path.join(dir, 'x2.wav')).size).toBe(44 + 8000 * 2);
+    expect(peak(path.join(dir, 'x2.wav')) / peak(path.join(dir, 'same.wav'))).toBeCloseTo(2, 1);
+    expect(peak(path.join(dir, 'clip.wav'))).toBeGreaterThanOrEqual(32767);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('asks for gain only for quiet recordings', () => {
