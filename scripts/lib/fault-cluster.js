@@ -51,6 +51,20 @@ function asPostgres(bin, args, options = {}) {
     : execFileSync(bin, args, options);
 }
 
+/** Every file below `root`, as paths relative to it (none when it does not exist). */
+function listFiles(root) {
+  const found = [];
+  const walk = (dir) => {
+    for (const e of fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else found.push(path.relative(root, p));
+    }
+  };
+  walk(root);
+  return found;
+}
+
 class ManagedProcess {
   constructor(name, command, args, env, logFile) {
     this.name = name;
@@ -224,30 +238,12 @@ class FaultCluster {
 
   /** Files in the work folder: after every job has ended, there should be none. */
   leftoverFiles() {
-    const found = [];
-    const walk = (dir) => {
-      for (const e of fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []) {
-        const p = path.join(dir, e.name);
-        if (e.isDirectory()) walk(p);
-        else found.push(path.relative(this.workDir, p));
-      }
-    };
-    walk(this.workDir);
-    return found;
+    return listFiles(this.workDir);
   }
 
   /** Stored objects of a job (local storage layout: jobs/<id>/...). */
   storedObjects(jobId) {
-    const dir = path.join(this.storageDir, 'jobs', jobId);
-    const found = [];
-    const walk = (d) => {
-      for (const e of fs.existsSync(d) ? fs.readdirSync(d, { withFileTypes: true }) : []) {
-        if (e.isDirectory()) walk(path.join(d, e.name));
-        else found.push(path.relative(dir, path.join(d, e.name)));
-      }
-    };
-    walk(dir);
-    return found.sort();
+    return listFiles(path.join(this.storageDir, 'jobs', jobId)).sort();
   }
 
   async stop() {

@@ -1,18 +1,10 @@
-import { MediaError, ProcessFailedError } from '@app/media';
+import { MEDIA_ERROR_CODES, MediaError, MediaErrorCode, ProcessFailedError } from '@app/media';
 import { PipelineStage } from '@app/persistence';
 import { InsufficientSpaceError } from '@app/storage';
 import { ModelNotInstalledError, TranscriptionError } from '@app/transcription';
 
 export type PipelineErrorCode =
-  | 'MEDIA_INVALID'
-  | 'MEDIA_NO_AUDIO'
-  | 'MEDIA_NO_VIDEO'
-  | 'MEDIA_EMPTY'
-  | 'MEDIA_CODEC_UNSUPPORTED'
-  | 'MEDIA_TOO_LONG'
-  | 'MEDIA_RESOLUTION_UNSUPPORTED'
-  | 'MEDIA_FRAME_RATE_UNSUPPORTED'
-  | 'MEDIA_TOO_MANY_STREAMS'
+  | MediaErrorCode
   | 'DISK_FULL'
   | 'JOB_TIMEOUT'
   | 'ASR_FAILED'
@@ -24,17 +16,9 @@ export type PipelineErrorCode =
   | 'CANCELLED'
   | 'INTERNAL';
 
-/** Errors a retry cannot fix: bad media or a missing model. */
+/** Errors a retry cannot fix: bad media, a missing model, a job past its time limit. */
 const PERMANENT: PipelineErrorCode[] = [
-  'MEDIA_INVALID',
-  'MEDIA_NO_AUDIO',
-  'MEDIA_NO_VIDEO',
-  'MEDIA_EMPTY',
-  'MEDIA_CODEC_UNSUPPORTED',
-  'MEDIA_TOO_LONG',
-  'MEDIA_RESOLUTION_UNSUPPORTED',
-  'MEDIA_FRAME_RATE_UNSUPPORTED',
-  'MEDIA_TOO_MANY_STREAMS',
+  ...MEDIA_ERROR_CODES,
   'ASR_MODEL_MISSING',
   'JOB_TIMEOUT',
   'CANCELLED',

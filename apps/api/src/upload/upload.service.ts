@@ -69,7 +69,6 @@ export class UploadService implements OnApplicationBootstrap {
 
   private async receiveAndQueue(req: Request): Promise<{ jobId: string }> {
     await this.checkBeforeBody(req);
-    await fs.mkdir(this.tempDir, { recursive: true });
     const upload = await receiveMultipartUpload(req, this.tempDir, {
       maxBytes: this.app.maxUploadBytes,
       idleTimeoutMs: this.limits.uploadIdleTimeoutMs,

@@ -5,7 +5,7 @@ import {
   levelGainDb,
   nearestOnset,
   readEnergyEnvelope,
-  speechThreshold,
+  envelopeLevels,
   voicedFraction,
 } from './energy-envelope';
 import { sliceWav } from './slice-wav';
@@ -100,15 +100,15 @@ describe('level independence', () => {
   it('places the speech threshold relative to the recording, however quiet it is', () => {
     // A low-gain microphone: speech at -55 dBFS over a -80 dBFS floor; before, the threshold
     // never went below -55 dBFS and all of this speech counted as silence.
-    const quiet = speechThreshold(frames(-80, -55));
+    const quiet = envelopeLevels(frames(-80, -55)).thresholdDb;
     expect(quiet).toBeGreaterThan(-80);
     expect(quiet).toBeLessThan(-55);
-    expect(speechThreshold(frames(-60, -20))).toBeCloseTo(-45, 0);
+    expect(envelopeLevels(frames(-60, -20)).thresholdDb).toBeCloseTo(-45, 0);
   });
 
   it('does not let hiss count as speech over digital silence', () => {
     // Floor at -100 (digital zero between words): the threshold stays within 40 dB of speech.
-    expect(speechThreshold(frames(-100, -30))).toBeGreaterThanOrEqual(-70);
+    expect(envelopeLevels(frames(-100, -30)).thresholdDb).toBeGreaterThanOrEqual(-70);
   });
 
   it('amplifies a slice by the gain asked, clipping at full scale', async () => {
@@ -132,7 +132,7 @@ describe('level independence', () => {
   });
 
   it('asks for gain only for quiet recordings', () => {
-    const env = (db: Float32Array) => ({ frameSec: 0.01, db, thresholdDb: speechThreshold(db) });
+    const env = (db: Float32Array) => ({ frameSec: 0.01, db, ...envelopeLevels(db) });
     expect(levelGainDb(env(frames(-60, -15)))).toBe(0);
     expect(levelGainDb(env(frames(-85, -55)))).toBe(35);
     expect(levelGainDb(env(frames(-120, -100)))).toBe(45);

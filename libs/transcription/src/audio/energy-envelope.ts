@@ -6,6 +6,8 @@ export interface EnergyEnvelope {
   db: Float32Array;
   /** Energy level separating speech from background for this recording. */
   thresholdDb: number;
+  /** Level of the loud parts (95th percentile of frame energy). */
+  loudDb: number;
 }
 
 const SAMPLE_RATE = 16000;
@@ -46,7 +48,7 @@ export async function readEnergyEnvelope(
     if (usable < chunk.length) carry = chunk.subarray(usable);
   }
   const db = Float32Array.from(energies);
-  return { frameSec, db, thresholdDb: speechThreshold(db) };
+  return { frameSec, db, ...envelopeLevels(db) };
 }
 
 /**
@@ -55,12 +57,12 @@ export async function readEnergyEnvelope(
  * bounds: at most 40 dB below the loud parts (95th percentile), so digital silence between words
  * does not make hiss count as speech, and never above -25 dBFS.
  */
-export function speechThreshold(db: Float32Array): number {
-  if (!db.length) return -40;
+export function envelopeLevels(db: Float32Array): { thresholdDb: number; loudDb: number } {
+  if (!db.length) return { thresholdDb: -40, loudDb: -40 };
   const sorted = Float32Array.from(db).sort();
   const floor = sorted[Math.floor(sorted.length * 0.1)];
-  const loud = sorted[Math.floor(sorted.length * 0.95)];
-  return Math.min(-25, Math.max(floor + 15, loud - 40));
+  const loudDb = sorted[Math.floor(sorted.length * 0.95)];
+  return { thresholdDb: Math.min(-25, Math.max(floor + 15, loudDb - 40)), loudDb };
 }
 
 /**
@@ -70,9 +72,7 @@ export function speechThreshold(db: Float32Array): number {
  */
 export function levelGainDb(env: EnergyEnvelope, targetDb = -20, maxGainDb = 45): number {
   if (!env.db.length) return 0;
-  const sorted = Float32Array.from(env.db).sort();
-  const loud = sorted[Math.floor(sorted.length * 0.95)];
-  return Math.round(Math.min(maxGainDb, Math.max(0, targetDb - loud)) * 10) / 10;
+  return Math.round(Math.min(maxGainDb, Math.max(0, targetDb - env.loudDb)) * 10) / 10;
 }
 
 /** Share of frames in [start, end) louder than the speech threshold. */
