@@ -19,6 +19,7 @@ program
   .option('--max-duration <seconds>', 'longest clip', '60')
   .option('-a, --aspect <ratio>', '9:16 | 1:1 | 4:5 | 16:9', '9:16')
   .option('-l, --language <code>', "spoken language, or 'auto'", 'auto')
+  .option('-q, --quality <profile>', "transcription: 'fast' or 'accurate' (default ASR_PROFILE)")
   .action(processCommand);
 
 program
@@ -35,8 +36,11 @@ program
   .option('--corpus <dir>', 'corpus folder', '../shared/corpus')
   .option('--out <file>', 'where to write the JSON report', 'bench-results/asr.json')
   .option('--models <list>', 'comma-separated models (default: every installed one)')
-  .option('--beam <n>', 'beam width (1 = greedy)', '5')
+  .option('--profile <name>', 'fast | accurate (default: ASR_PROFILE)')
+  .option('--beam <n>', "beam width, overriding the profile's (1 = greedy)")
   .option('--gain-db <dB>', 'change every file level first, e.g. -25 for level independence')
+  .option('--parts <list>', 'wer,timing,overhead,retention (default: all)')
+  .option('--retention-min-sec <s>', 'loop the conversation input to at least this long', '600')
   .action(benchAsrCommand);
 
 program.parseAsync().catch((err: Error) => {

@@ -51,6 +51,8 @@ export interface WhisperConfig {
   modelsDir: string;
   threads: number;
   binary: string;
+  /** `accurate`: beam search + DTW; `fast`: greedy + flash attention, times from the aligner. */
+  profile: 'fast' | 'accurate';
   /** `forced`: PocketSphinx forced alignment of English words (DTW elsewhere); `dtw`: DTW only. */
   wordAlignment: 'forced' | 'dtw';
   /** `silero`: Silero VAD model; `energy`: loudness only (cannot tell music from speech). */
@@ -141,6 +143,7 @@ export const whisperConfig = registerAs('whisper', (): WhisperConfig => {
       e.WHISPER_THREADS ??
       Math.max(1, Math.floor(os.availableParallelism() / (e.WORKER_CONCURRENCY || 1))),
     binary: e.WHISPER_BIN ?? path.join(projectRoot(), '.cache', 'whisper.cpp', 'whisper-cli'),
+    profile: e.ASR_PROFILE,
     wordAlignment: e.WORD_ALIGNMENT,
     voiceActivity: e.VOICE_ACTIVITY,
     toolsPython: e.TOOLS_PYTHON ?? path.join(projectRoot(), '.cache', 'venv', 'bin', 'python'),

@@ -31,6 +31,7 @@ export const envSchema = Joi.object({
   WHISPER_THREADS: Joi.number().integer().min(1).max(64).optional(),
   WHISPER_BIN: Joi.string().optional(),
   WORD_ALIGNMENT: Joi.string().valid('forced', 'dtw').default('forced'),
+  ASR_PROFILE: Joi.string().valid('fast', 'accurate').default('accurate'),
   VOICE_ACTIVITY: Joi.string().valid('silero', 'energy').default('silero'),
   TOOLS_PYTHON: Joi.string().optional(),
   FFMPEG_PATH: Joi.string().optional(),

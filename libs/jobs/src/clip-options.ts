@@ -18,7 +18,15 @@ export interface ClipOptions {
   aspectRatio: AspectRatio;
   /** ISO 639-1 code, or 'auto' to let Whisper detect it. */
   language: string;
+  /**
+   * Transcription quality: 'fast' (greedy decoding) or 'accurate' (beam search); absent means
+   * the deployment's ASR_PROFILE.
+   */
+  quality?: TranscriptionQuality;
 }
+
+export const TRANSCRIPTION_QUALITIES = ['fast', 'accurate'] as const;
+export type TranscriptionQuality = (typeof TRANSCRIPTION_QUALITIES)[number];
 
 export const DEFAULT_CLIP_OPTIONS: ClipOptions = {
   maxClips: 5,
@@ -27,6 +35,27 @@ export const DEFAULT_CLIP_OPTIONS: ClipOptions = {
   aspectRatio: '9:16',
   language: 'auto',
 };
+
+/** Options as given (strings from a form or a command line, or absent), defaults filled in. */
+export function withDefaults(given: {
+  maxClips?: number | string;
+  minDuration?: number | string;
+  maxDuration?: number | string;
+  aspectRatio?: string;
+  language?: string;
+  quality?: string;
+}): ClipOptions {
+  const num = (v: number | string | undefined, fallback: number) =>
+    v === undefined || v === '' ? fallback : Number(v);
+  return {
+    maxClips: num(given.maxClips, DEFAULT_CLIP_OPTIONS.maxClips),
+    minDuration: num(given.minDuration, DEFAULT_CLIP_OPTIONS.minDuration),
+    maxDuration: num(given.maxDuration, DEFAULT_CLIP_OPTIONS.maxDuration),
+    aspectRatio: (given.aspectRatio ?? DEFAULT_CLIP_OPTIONS.aspectRatio) as AspectRatio,
+    language: given.language ?? DEFAULT_CLIP_OPTIONS.language,
+    ...(given.quality ? { quality: given.quality as TranscriptionQuality } : {}),
+  };
+}
 
 export const CLIP_OPTION_LIMITS = {
   maxClips: { min: 1, max: 20 },
@@ -51,5 +80,7 @@ export function clipOptionErrors(o: ClipOptions): string[] {
     errors.push(`aspectRatio must be one of ${Object.keys(ASPECT_RATIOS).join(', ')}`);
   if (!/^(auto|[a-z]{2,3})$/.test(o.language))
     errors.push("language must be 'auto' or an ISO 639-1 code");
+  if (o.quality !== undefined && !TRANSCRIPTION_QUALITIES.includes(o.quality))
+    errors.push(`quality must be one of ${TRANSCRIPTION_QUALITIES.join(', ')}`);
   return errors;
 }

@@ -17,7 +17,13 @@ export interface StoredRender {
  */
 export interface PipelineCheckpoint {
   probe?: { metadata: SourceMetadata };
-  transcribe?: { transcriptKey: string; cached: boolean; language: string };
+  transcribe?: {
+    transcriptKey: string;
+    cached: boolean;
+    language: string;
+    /** The transcript's warnings, shown with the finished job. */
+    warnings?: string[];
+  };
   select?: { highlights: Highlight[] };
   frame?: { crops: CropPath[] };
   render?: { clips: StoredRender[] };

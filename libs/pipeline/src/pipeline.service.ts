@@ -145,6 +145,7 @@ export class PipelineService {
             transcriptKey: result.key,
             cached: result.cached,
             language: result.transcript.language,
+            warnings: result.transcript.warnings ?? [],
           },
         });
       }
@@ -187,7 +188,9 @@ export class PipelineService {
       });
       await step(PipelineStage.Publish, () => runPublishStage(ctx, this.clips, renders));
       await tracker.flush();
-      const notice = renders.length ? null : NO_SPEECH;
+      // Speech heard but not recognised explains zero clips better than "no speech".
+      const warnings = t.warnings ?? [];
+      const notice = warnings.length ? warnings.join('; ') : renders.length ? null : NO_SPEECH;
       await this.jobs.update(jobId, { notice, checkpoint: null });
       await this.jobs.markCompleted(jobId, timings);
       await fs.rm(workDir, { recursive: true, force: true });

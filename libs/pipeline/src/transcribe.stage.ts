@@ -7,7 +7,7 @@ import type { PipelineContext } from './pipeline.types';
 
 export const TRANSCRIPT_FILENAME = 'transcript.json';
 /** Bump when the transcript format or word-timing logic changes, so old cache entries are ignored. */
-const TRANSCRIPT_FORMAT = 'v4';
+const TRANSCRIPT_FORMAT = 'v5';
 
 const OUTPUTS = [
   { filename: TRANSCRIPT_FILENAME, contentType: 'application/json' },
@@ -34,7 +34,7 @@ export async function runTranscribeStage(
 ): Promise<TranscribeStageResult> {
   const audioHash = await sha256File(ctx.audioPath);
   const cacheKey = StorageKeys.cachedTranscript(
-    `${audioHash}-${await engine.cacheTag()}-${ctx.options.language}-${TRANSCRIPT_FORMAT}`.replace(
+    `${audioHash}-${await engine.cacheTag(ctx.options.quality)}-${ctx.options.language}-${TRANSCRIPT_FORMAT}`.replace(
       /[^A-Za-z0-9._-]/g,
       '_',
     ),
@@ -44,6 +44,7 @@ export async function runTranscribeStage(
   if (!transcript) {
     transcript = await engine.transcribe(ctx.audioPath, {
       language: ctx.options.language,
+      quality: ctx.options.quality,
       signal: ctx.signal,
       onProgress: (f) => ctx.report(f),
     });

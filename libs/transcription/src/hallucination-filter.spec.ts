@@ -77,3 +77,41 @@ describe('stitchChunks', () => {
       expect(all[i].start).toBeGreaterThanOrEqual(all[i - 1].start);
   });
 });
+
+describe('stitchChunks keeps every word inside a chunk', () => {
+  it("keeps a turn's first word timed before the previous turn's last word ends", () => {
+    // "thee." ends late (Whisper stretches a segment's last token to the next segment); the next
+    // turn's "However" starts before that end: both stay.
+    const first = {
+      start: 0,
+      end: 3,
+      text: 'the grave and thee.',
+      words: words('the grave and thee.'),
+    };
+    first.words[3].end = 3.5;
+    const next = seg('However due to the slow', 2.9);
+    const all = stitchChunks([{ offset: 10, durationSec: 8, segments: [first, next] }]).flatMap(
+      (s) => s.words,
+    );
+    expect(all.map((w) => w.text).join(' ')).toBe('the grave and thee. However due to the slow');
+  });
+
+  it('keeps the last words Whisper times past the end of the chunk, at the end', () => {
+    const s = seg('that I thought it was', 1);
+    const all = stitchChunks([{ offset: 5, durationSec: 2.5, segments: [s] }]).flatMap(
+      (x) => x.words,
+    );
+    expect(all.map((w) => w.text)).toEqual(['that', 'I', 'thought', 'it', 'was']);
+    expect(Math.max(...all.map((w) => w.end))).toBeLessThanOrEqual(7.5);
+    for (let i = 1; i < all.length; i++)
+      expect(all[i].start).toBeGreaterThanOrEqual(all[i - 1].start);
+  });
+
+  it('keeps a legitimate repeat at a seam when it starts after the previous word ends', () => {
+    const all = stitchChunks([
+      { offset: 0, durationSec: 2, segments: [seg('I know', 0)] },
+      { offset: 3, durationSec: 2, segments: [seg('I know', 0)] },
+    ]).flatMap((x) => x.words);
+    expect(all.map((w) => w.text)).toEqual(['I', 'know', 'I', 'know']);
+  });
+});

@@ -31,6 +31,10 @@ export interface Transcript {
   /** What found the speech sent to Whisper: `silero-vad`, or `energy` (the fallback). */
   speechDetection?: string;
   wordTiming?: WordTimingReport;
+  /** Seconds the speech detection called speech. */
+  speechSec?: number;
+  /** What the user should know: e.g. speech was heard but almost no words came out. */
+  warnings?: string[];
   segments: TranscriptSegment[];
 }
 

@@ -1,8 +1,11 @@
+import type { AsrProfile } from './asr-profile';
 import type { Transcript } from './transcript.types';
 
 export interface TranscribeOptions {
   /** ISO 639-1 code, or 'auto'. */
   language?: string;
+  /** Decoding for this request; the deployment's `ASR_PROFILE` when absent. */
+  quality?: AsrProfile;
   signal?: AbortSignal;
   /** 0–1 share of the audio done. */
   onProgress?: (fraction: number) => void;
@@ -12,8 +15,8 @@ export interface TranscribeOptions {
 export abstract class TranscriptionEngine {
   abstract readonly engineName: string;
   abstract readonly modelName: string;
-  /** Everything that changes the output for the same audio (model, VAD, word-timing method). */
-  async cacheTag(): Promise<string> {
+  /** Everything that changes the output for the same audio (model, decoding, VAD, timing). */
+  async cacheTag(_quality?: AsrProfile): Promise<string> {
     return `${this.engineName}-${this.modelName}`;
   }
   abstract transcribe(wavPath: string, options?: TranscribeOptions): Promise<Transcript>;

@@ -16,6 +16,7 @@ export function createTranscriptionEngine(
     modelsDir: config.modelsDir,
     model: config.model,
     threads: config.threads,
+    profile: config.profile,
     aligner:
       config.wordAlignment === 'forced'
         ? new PocketSphinxAligner({ python: config.toolsPython, script: config.alignerScript })

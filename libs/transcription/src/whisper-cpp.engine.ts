@@ -1,6 +1,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { ProcessFailedError, runProcess } from '@app/media';
+import { ProcessFailedError } from '@app/media';
+import { AsrProfile, Decoding, DECODING } from './asr-profile';
 import {
   EnergyEnvelope,
   nearestOnset,
@@ -8,16 +9,17 @@ import {
   readEnergyEnvelope,
   voicedFraction,
 } from './audio/energy-envelope';
-import { sliceWav } from './audio/slice-wav';
 import { alignTranscript } from './alignment/align-transcript';
 import { WordAligner } from './alignment/word-aligner';
 import { detectSpeechRegions } from './vad/detect-speech-regions';
 import { VoiceActivityDetector } from './vad/voice-activity-detector';
-import { planChunks } from './audio/speech-regions';
+import { coveredFraction, planChunks, TimeSpan } from './audio/speech-regions';
 import { dropHallucinations } from './hallucination-filter';
 import { ChunkTranscript, stitchChunks } from './stitch-chunks';
-import { parseWhisperJson, WordTimingOptions } from './whisper-json.parser';
-import { dtwPreset, resolveModelPath } from './whisper-models';
+import { transcriptWarnings } from './transcript-warnings';
+import { resolveModelPath } from './whisper-models';
+import { DecodeRun, SpanDecoder } from './whisper-cli/span-decoder';
+import { WhisperCliOptions, WhisperCliRunner } from './whisper-cli/whisper-cli.runner';
 import {
   ModelNotInstalledError,
   TranscribeOptions,
@@ -26,22 +28,13 @@ import {
 } from './transcription.engine';
 import type { Transcript, TranscriptSegment } from './transcript.types';
 
-export interface WhisperCppOptions {
-  binary: string;
-  modelsDir: string;
-  model: string;
-  threads: number;
-  /** Beam width; 1 is greedy decoding (fastest). */
-  beamSize?: number;
+export interface WhisperCppOptions extends WhisperCliOptions {
+  /** Default decoding; a request's `quality` overrides it. */
+  profile?: AsrProfile;
+  /** Overrides of the profile's decoding (benchmarks vary the beam). */
+  decoding?: Partial<Decoding>;
   /** Longest stretch of audio given to one whisper.cpp run; chunks are cut in pauses. */
   maxChunkSec?: number;
-  /** Word starts from DTW over the alignment heads (whisper.cpp `-dtw`), then snapped to onsets. */
-  wordTiming?: 'dtw' | 'tokens';
-  /**
-   * Language used when auto-detection is unsure (probability < 0.5, typical of clips of a few
-   * seconds); null keeps Whisper's guess.
-   */
-  fallbackLanguage?: string | null;
   /**
    * Forced alignment of the recognised words (where it has a model for the language); DTW
    * timings are kept for words it cannot place.
@@ -51,39 +44,45 @@ export interface WhisperCppOptions {
   vad?: VoiceActivityDetector | null;
 }
 
-const DETECTED = /auto-detected language:\s*(\w+)\s*\(p\s*=\s*([\d.]+)\)/;
-const MIN_DETECTION_PROBABILITY = 0.5;
-
-const PROGRESS = /progress\s*=\s*(\d+)%/;
-/** DTW token times lag speech onsets by about 0.1 s (calibrated on the corpus' human timings). */
-const DTW_SHIFT_SEC = -0.1;
 /** Shares of the transcribe stage's progress: speech detection, then recognition, then alignment. */
 const VAD_SHARE = 0.03;
 const RECOGNITION_SHARE = 0.95;
 
 /**
  * Whisper through whisper.cpp's CLI, one cancellable child process per chunk. Only the speech the
- * VAD finds is sent to Whisper, in chunks cut at pauses; chunk transcripts are stitched on one
- * timeline, looping or silent segments are dropped, and words are placed in time by the forced
- * aligner (DTW starts snapped to speech onsets where it cannot).
+ * VAD finds is sent to Whisper, in chunks cut at pauses; speech Whisper skipped is decoded again
+ * on its own; chunk transcripts are stitched on one timeline, looping or silent segments are
+ * dropped, and words are placed in time by the forced aligner (DTW starts snapped to speech
+ * onsets where it cannot).
  */
 export class WhisperCppEngine extends TranscriptionEngine {
   readonly engineName = 'whisper.cpp';
+  private readonly cli: WhisperCliRunner;
+  private readonly spans: SpanDecoder;
 
   constructor(private readonly options: WhisperCppOptions) {
     super();
+    this.cli = new WhisperCliRunner(options);
+    this.spans = new SpanDecoder(this.cli, (language) => this.alignerServes(language));
   }
 
   get modelName(): string {
     return this.options.model;
   }
 
+  /** The decoding a request gets: its `quality`, else the configured profile. */
+  decodingFor(quality?: AsrProfile): Decoding {
+    return { ...DECODING[quality ?? this.options.profile ?? 'accurate'], ...this.options.decoding };
+  }
+
   /** Names the helpers that will actually run, so a fallback's transcript is not cached as theirs. */
-  override async cacheTag(): Promise<string> {
+  override async cacheTag(quality?: AsrProfile): Promise<string> {
     const { aligner, vad } = this.options;
     const timing = aligner && (await aligner.isReady()) ? `align:${aligner.name}` : 'dtw';
     const speech = vad && (await vad.isReady()) ? vad.name : 'energy';
-    return `${this.engineName}-${this.options.model}-${timing}-${speech}`;
+    const d = this.decodingFor(quality);
+    const decoding = `bs${d.beamSize}${d.dtw ? '' : '-fa'}`;
+    return `${this.engineName}-${this.options.model}-${decoding}-${timing}-${speech}`;
   }
 
   async checkReady(): Promise<void> {
@@ -104,12 +103,19 @@ export class WhisperCppEngine extends TranscriptionEngine {
       degraded.push(`${vad.name} is not installed: energy VAD instead (music is not skipped)`);
     if (aligner && !(await aligner.isReady()))
       degraded.push(`${aligner.name} is not installed: word times from DTW instead`);
+    const d = this.decodingFor();
     const parts = [
       `${this.engineName} ${this.options.model}`,
+      `${this.options.profile ?? 'accurate'} (beam ${d.beamSize}${d.dtw ? ', DTW' : ', flash attention'})`,
       vad && !degraded.length ? vad.name : 'energy VAD',
       aligner ? `forced alignment (${aligner.name}) for English, DTW otherwise` : 'DTW word timing',
     ];
     return { summary: parts.join(', '), degraded };
+  }
+
+  /** The arguments of one run with the default decoding, so benchmarks can time the bare CLI. */
+  commandFor(wavPath: string, language: string, outPrefix: string, quality?: AsrProfile): string[] {
+    return this.cli.commandFor(wavPath, language, outPrefix, this.decodingFor(quality));
   }
 
   async transcribe(wavPath: string, opts: TranscribeOptions = {}): Promise<Transcript> {
@@ -126,48 +132,49 @@ export class WhisperCppEngine extends TranscriptionEngine {
         signal: opts.signal,
         onProgress: (f) => opts.onProgress?.(VAD_SHARE * f),
       });
+      const decoding = this.decodingFor(opts.quality);
+      const run: DecodeRun = { wavPath, workDir, gainDb, decoding, signal: opts.signal };
       const chunks = planChunks(speech.regions, this.options.maxChunkSec ?? 600);
       const total = chunks.reduce((sum, c) => sum + (c.end - c.start), 0) || 1;
       let done = 0;
       let language = !opts.language || opts.language === 'auto' ? 'auto' : opts.language;
       const parts: ChunkTranscript[] = [];
+      let dtwTimed = false;
       for (const [i, chunk] of chunks.entries()) {
-        const chunkWav = path.join(workDir, `chunk-${i}.wav`);
-        await sliceWav(wavPath, chunk, chunkWav, gainDb);
-        const part = await this.runChunk(
-          chunkWav,
-          language,
-          path.join(workDir, `chunk-${i}`),
-          opts,
-          (f) =>
-            opts.onProgress?.(
-              VAD_SHARE +
-                (RECOGNITION_SHARE - VAD_SHARE) *
-                  Math.min(1, (done + f * (chunk.end - chunk.start)) / total),
-            ),
+        const part = await this.spans.decode(run, chunk, language, `chunk-${i}`, (f) =>
+          opts.onProgress?.(
+            VAD_SHARE +
+              (RECOGNITION_SHARE - VAD_SHARE) *
+                Math.min(1, (done + f * (chunk.end - chunk.start)) / total),
+          ),
         );
         // Keep the language the first chunk settled on, so captions do not switch mid-video.
         if (language === 'auto' && part.language !== 'unknown') language = part.language;
-        parts.push({
-          offset: chunk.start,
-          durationSec: chunk.end - chunk.start,
-          segments: part.segments,
-        });
+        dtwTimed ||= part.dtw;
+        parts.push({ offset: chunk.start, durationSec: chunk.end - chunk.start, ...part });
         done += chunk.end - chunk.start;
-        await fs.rm(chunkWav, { force: true });
       }
-      opts.onProgress?.(RECOGNITION_SHARE);
       const finalLanguage = language === 'auto' ? 'unknown' : language;
-      const refined = this.refine(stitchChunks(parts), env);
+      const stitched = await this.spans.recoverUnheard(
+        run,
+        stitchChunks(parts),
+        speech.regions,
+        finalLanguage,
+        durationSec,
+      );
+      opts.onProgress?.(RECOGNITION_SHARE);
+      const refined = this.refine(stitched, env, speech.regions);
       const { segments, wordTiming } = await alignTranscript(this.options.aligner, {
-        wavPath,
+        wavPath: await this.spans.atOrdinaryLevel(run, durationSec),
         segments: refined,
         language: finalLanguage,
         durationSec,
-        fallbackMethod: this.useDtw() ? 'dtw' : 'tokens',
+        fallbackMethod: dtwTimed ? 'dtw' : 'tokens',
         signal: opts.signal,
       });
       opts.onProgress?.(1);
+      const speechSec = speech.regions.reduce((sum, r) => sum + r.end - r.start, 0);
+      const words = segments.reduce((n, s) => n + s.words.length, 0);
       return {
         engine: this.engineName,
         model: this.options.model,
@@ -175,6 +182,8 @@ export class WhisperCppEngine extends TranscriptionEngine {
         durationSec,
         speechDetection: speech.method,
         wordTiming,
+        speechSec: Number(speechSec.toFixed(2)),
+        warnings: transcriptWarnings(speechSec, words),
         segments,
       };
     } catch (err) {
@@ -186,77 +195,21 @@ export class WhisperCppEngine extends TranscriptionEngine {
     }
   }
 
-  /** The arguments for one run; exported through `commandFor` so benchmarks can time the bare CLI. */
-  commandFor(wavPath: string, language: string, outPrefix: string): string[] {
-    const modelPath = resolveModelPath(this.options.modelsDir, this.options.model);
-    const args = [
-      '-m',
-      modelPath,
-      '-f',
-      wavPath,
-      '-t',
-      String(this.options.threads),
-      '-l',
-      language,
-      '-bs',
-      String(this.options.beamSize ?? 5),
-      '-ojf',
-      '-of',
-      outPrefix,
-      '-pp',
-    ];
-    // DTW needs the attention weights, which flash attention does not expose.
-    if (this.useDtw()) args.push('-dtw', dtwPreset(this.options.model)!, '-nfa');
-    return args;
+  private async alignerServes(language: string): Promise<boolean> {
+    const { aligner } = this.options;
+    return !!aligner && aligner.supports(language) && (await aligner.isReady());
   }
 
-  private useDtw(): boolean {
-    return (this.options.wordTiming ?? 'dtw') === 'dtw' && dtwPreset(this.options.model) !== null;
-  }
-
-  private async runChunk(
-    wav: string,
-    language: string,
-    outPrefix: string,
-    opts: TranscribeOptions,
-    onProgress: (f: number) => void,
-  ): Promise<Transcript> {
-    let detection: { language: string; p: number } | null = null;
-    // No `-np`: it would also hide the language-detection line. Results come from the JSON file.
-    await runProcess(this.options.binary, this.commandFor(wav, language, outPrefix), {
-      signal: opts.signal,
-      maxStdoutBytes: 0,
-      onStderrLine: (line) => {
-        const m = PROGRESS.exec(line);
-        if (m) onProgress(Number(m[1]) / 100);
-        const d = DETECTED.exec(line);
-        if (d) detection = { language: d[1], p: Number(d[2]) };
-      },
-    });
-    const fallback =
-      this.options.fallbackLanguage === undefined ? 'en' : this.options.fallbackLanguage;
-    const unsure = detection as { language: string; p: number } | null;
-    if (
-      language === 'auto' &&
-      fallback &&
-      unsure &&
-      unsure.p < MIN_DETECTION_PROBABILITY &&
-      unsure.language !== fallback
-    ) {
-      return this.runChunk(wav, fallback, outPrefix, opts, onProgress);
-    }
-    const raw = await fs.readFile(`${outPrefix}.json`, 'utf8');
-    await fs.rm(`${outPrefix}.json`, { force: true });
-    const timing: WordTimingOptions = { useDtw: this.useDtw(), dtwShiftSec: DTW_SHIFT_SEC };
-    return parseWhisperJson(
-      raw,
-      { engine: this.engineName, model: this.options.model, durationSec: 0 },
-      timing,
-    );
-  }
-
-  /** Snaps word starts to speech onsets, then drops looping or silent segments. */
-  private refine(segments: TranscriptSegment[], env: EnergyEnvelope): TranscriptSegment[] {
+  /**
+   * Snaps word starts to speech onsets, then drops looping or silent segments. Speech is what the
+   * VAD found or what is loud against the whole recording: the second alone would count a quieter
+   * second talker as silence.
+   */
+  private refine(
+    segments: TranscriptSegment[],
+    env: EnergyEnvelope,
+    speech: TimeSpan[],
+  ): TranscriptSegment[] {
     const snapped = segments.map((seg) => {
       const words = seg.words.map((w) => {
         const onset = nearestOnset(env, w.start);
@@ -264,6 +217,8 @@ export class WhisperCppEngine extends TranscriptionEngine {
       });
       return { ...seg, start: Math.min(seg.start, words[0].start), words };
     });
-    return dropHallucinations(snapped, { voicedFraction: (a, b) => voicedFraction(env, a, b) });
+    return dropHallucinations(snapped, {
+      voicedFraction: (a, b) => Math.max(voicedFraction(env, a, b), coveredFraction(speech, a, b)),
+    });
   }
 }

@@ -40,6 +40,8 @@ export class JobOptionsDto {
   @ApiProperty() maxDuration: number;
   @ApiProperty() aspectRatio: string;
   @ApiProperty() language: string;
+  @ApiPropertyOptional({ enum: ['fast', 'accurate'], description: "absent: the server's default" })
+  quality?: string;
 }
 
 export class JobStatusDto {

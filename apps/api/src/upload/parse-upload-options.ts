@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { AspectRatio, ClipOptions, clipOptionErrors, DEFAULT_CLIP_OPTIONS } from '@app/jobs';
+import { ClipOptions, clipOptionErrors, withDefaults } from '@app/jobs';
 import { languageError } from '@app/transcription';
 import { ApiProblem } from '../common/api-problem';
 import { UPLOAD_OPTION_FIELDS, UploadOptionsDto } from './upload-options.dto';
@@ -27,13 +27,7 @@ export function checkUploadFields(fields: Record<string, string>, model: string)
 /** All fields with defaults filled in, including the rules between fields. */
 export function parseUploadOptions(fields: Record<string, string>, model: string): ClipOptions {
   const dto = checkUploadFields(fields, model);
-  const options: ClipOptions = {
-    maxClips: dto.maxClips ?? DEFAULT_CLIP_OPTIONS.maxClips,
-    minDuration: dto.minDuration ?? DEFAULT_CLIP_OPTIONS.minDuration,
-    maxDuration: dto.maxDuration ?? DEFAULT_CLIP_OPTIONS.maxDuration,
-    aspectRatio: (dto.aspectRatio as AspectRatio) ?? DEFAULT_CLIP_OPTIONS.aspectRatio,
-    language: dto.language ?? DEFAULT_CLIP_OPTIONS.language,
-  };
+  const options = withDefaults(dto);
   const rules = clipOptionErrors(options);
   if (rules.length) throw invalid(rules);
   return options;

@@ -1,7 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
-import { ASPECT_RATIOS, CLIP_OPTION_LIMITS, DEFAULT_CLIP_OPTIONS } from '@app/jobs';
+import {
+  ASPECT_RATIOS,
+  CLIP_OPTION_LIMITS,
+  DEFAULT_CLIP_OPTIONS,
+  TRANSCRIPTION_QUALITIES,
+} from '@app/jobs';
 
 /** The optional form fields of an upload; multipart values arrive as strings and are converted. */
 export class UploadOptionsDto {
@@ -41,6 +46,14 @@ export class UploadOptionsDto {
   @IsOptional()
   @Matches(/^(auto|[a-z]{2,3})$/, { message: "language must be 'auto' or an ISO 639-1 code" })
   language?: string;
+
+  @ApiPropertyOptional({
+    enum: TRANSCRIPTION_QUALITIES,
+    description: "transcription: 'fast' (greedy) or 'accurate' (beam search); default ASR_PROFILE",
+  })
+  @IsOptional()
+  @IsIn(TRANSCRIPTION_QUALITIES)
+  quality?: string;
 }
 
 /** The form fields an upload may carry besides `file`; anything else is a client mistake. */
@@ -50,4 +63,5 @@ export const UPLOAD_OPTION_FIELDS = [
   'maxDuration',
   'aspectRatio',
   'language',
+  'quality',
 ];

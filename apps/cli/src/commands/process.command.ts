@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { ConfigType } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { limitsConfig, whisperConfig } from '@app/config';
-import { AspectRatio, ClipOptions, clipOptionErrors, DEFAULT_CLIP_OPTIONS } from '@app/jobs';
+import { ClipOptions, clipOptionErrors, withDefaults } from '@app/jobs';
 import { inspectVideo, MEDIA_BINARIES, MediaBinaries } from '@app/media';
 import { ClipRepository, JobRepository } from '@app/persistence';
 import { PipelineError, PipelineService } from '@app/pipeline';
@@ -20,16 +20,11 @@ export interface ProcessCommandOptions {
   maxDuration?: string;
   aspect?: string;
   language?: string;
+  quality?: string;
 }
 
 export function toClipOptions(o: ProcessCommandOptions): ClipOptions {
-  return {
-    maxClips: o.maxClips ? Number(o.maxClips) : DEFAULT_CLIP_OPTIONS.maxClips,
-    minDuration: o.minDuration ? Number(o.minDuration) : DEFAULT_CLIP_OPTIONS.minDuration,
-    maxDuration: o.maxDuration ? Number(o.maxDuration) : DEFAULT_CLIP_OPTIONS.maxDuration,
-    aspectRatio: (o.aspect ?? DEFAULT_CLIP_OPTIONS.aspectRatio) as AspectRatio,
-    language: o.language ?? DEFAULT_CLIP_OPTIONS.language,
-  };
+  return withDefaults({ ...o, aspectRatio: o.aspect });
 }
 
 /** `clipgen process`: the same pipeline as the worker, run in this process; outputs copied to --out. */

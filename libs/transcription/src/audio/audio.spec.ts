@@ -9,7 +9,7 @@ import {
   voicedFraction,
 } from './energy-envelope';
 import { sliceWav } from './slice-wav';
-import { planChunks, speechRegions } from './speech-regions';
+import { coveredFraction, planChunks, speechRegions } from './speech-regions';
 
 /** Writes a 16 kHz mono WAV: silence with 440 Hz tone bursts at the given [start, end) seconds. */
 function toneWav(file: string, seconds: number, bursts: [number, number][]): void {
@@ -136,5 +136,18 @@ describe('level independence', () => {
     expect(levelGainDb(env(frames(-60, -15)))).toBe(0);
     expect(levelGainDb(env(frames(-85, -55)))).toBe(35);
     expect(levelGainDb(env(frames(-120, -100)))).toBe(45);
+  });
+});
+
+describe('coveredFraction', () => {
+  it('measures a quieter talker by the speech regions, not by loudness', () => {
+    const regions = [
+      { start: 1, end: 2 },
+      { start: 3, end: 5 },
+    ];
+    expect(coveredFraction(regions, 0, 4)).toBeCloseTo(0.5);
+    expect(coveredFraction(regions, 3.5, 4.5)).toBeCloseTo(1);
+    expect(coveredFraction(regions, 5, 9)).toBe(0);
+    expect(coveredFraction(regions, 2, 2)).toBe(0);
   });
 });

@@ -54,3 +54,14 @@ export function planChunks(regions: TimeSpan[], maxChunkSec = 600, joinGapSec = 
   }
   return chunks;
 }
+
+/** Share of [start, end) that the (sorted, disjoint) speech regions cover. */
+export function coveredFraction(regions: TimeSpan[], start: number, end: number): number {
+  if (end <= start) return 0;
+  let covered = 0;
+  for (const r of regions) {
+    if (r.start >= end) break;
+    covered += Math.max(0, Math.min(end, r.end) - Math.max(start, r.start));
+  }
+  return covered / (end - start);
+}
