@@ -70,7 +70,7 @@ export function envelopeLevels(db: Float32Array): { thresholdDb: number; loudDb:
  * `targetDb`, never negative and at most `maxGainDb`: a model trained on ordinary levels (the
  * Silero VAD) then hears a low-gain microphone as it hears everyone else.
  */
-export function levelGainDb(env: EnergyEnvelope, targetDb = -14, maxGainDb = 45): number {
+export function levelGainDb(env: EnergyEnvelope, targetDb = -20, maxGainDb = 45): number {
   if (!env.db.length) return 0;
   return Math.round(Math.min(maxGainDb, Math.max(0, targetDb - env.loudDb)) * 10) / 10;
 }
