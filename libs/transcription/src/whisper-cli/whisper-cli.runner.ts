@@ -34,6 +34,7 @@ const MIN_DETECTION_PROBABILITY = 0.5;
 const PROGRESS = /progress\s*=\s*(\d+)%/;
 /** DTW token times lag speech onsets by about 0.1 s (calibrated on the corpus' human timings). */
 const DTW_SHIFT_SEC = -0.1;
+const DTW_ASSERT = /WHISPER_ASSERT.*filter_width/;
 
 /** One whisper.cpp CLI run per call, as a cancellable child process; results from its JSON. */
 export class WhisperCliRunner {
@@ -65,18 +66,26 @@ export class WhisperCliRunner {
   ): Promise<ChunkResult> {
     let detection: { language: string; p: number } | null = null;
     let lastError = '';
-    // No `-np`: it would also hide the language-detection line. Results come from the JSON file.
-    await runProcess(this.options.binary, this.commandFor(wav, language, outPrefix, decoding), {
-      signal: opts.signal,
-      maxStdoutBytes: 0,
-      onStderrLine: (line) => {
-        const m = PROGRESS.exec(line);
-        if (m) opts.onProgress?.(Number(m[1]) / 100);
-        const d = DETECTED.exec(line);
-        if (d) detection = { language: d[1], p: Number(d[2]) };
-        if (line.startsWith('error:')) lastError = line;
-      },
-    });
+    try {
+      // No `-np`: it would also hide the language-detection line. Results come from the JSON file.
+      await runProcess(this.options.binary, this.commandFor(wav, language, outPrefix, decoding), {
+        signal: opts.signal,
+        maxStdoutBytes: 0,
+        onStderrLine: (line) => {
+          const m = PROGRESS.exec(line);
+          if (m) opts.onProgress?.(Number(m[1]) / 100);
+          const d = DETECTED.exec(line);
+          if (d) detection = { language: d[1], p: Number(d[2]) };
+          if (line.startsWith('error:')) lastError = line;
+        },
+      });
+    } catch (err) {
+      // whisper.cpp's DTW asserts on inputs with fewer tokens than its median filter is wide
+      // (a second of speech): such a span is decoded again with token timestamps.
+      if (decoding.dtw && DTW_ASSERT.test((err as Error).message))
+        return this.run(wav, language, outPrefix, { ...decoding, dtw: false }, opts);
+      throw err;
+    }
     const fallback =
       this.options.fallbackLanguage === undefined ? 'en' : this.options.fallbackLanguage;
     const unsure = detection as { language: string; p: number } | null;
