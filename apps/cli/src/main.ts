@@ -20,6 +20,7 @@ program
   .option('-a, --aspect <ratio>', '9:16 | 1:1 | 4:5 | 16:9', '9:16')
   .option('-l, --language <code>', "spoken language, or 'auto'", 'auto')
   .option('-q, --quality <profile>', "transcription: 'fast' or 'accurate' (default ASR_PROFILE)")
+  .option('--layout <layout>', "framing: 'auto' (follow the speaker), 'follow' or 'fit'", 'auto')
   .action(processCommand);
 
 program

@@ -1,3 +1,7 @@
+import type { Shot } from './shots/shot-cuts';
+import type { SpeakerTurn } from './speaker/active-speaker';
+import type { TimedSpan } from './speaker/speech-activity';
+
 /** A crop window in source pixels at time `t` (seconds from the clip start). */
 export interface CropKeyframe {
   t: number;
@@ -7,11 +11,38 @@ export interface CropKeyframe {
   height: number;
 }
 
-/** How a clip is cut out of the source frame over time; one keyframe means a fixed crop. */
+/** How the picture is composed: a crop that follows the speaker, or the whole frame fitted in. */
+export const FRAMING_LAYOUTS = ['auto', 'follow', 'fit'] as const;
+export type FramingLayout = (typeof FRAMING_LAYOUTS)[number];
+
+/** A face track as stored for re-editing: its box every half second while it is seen. */
+export interface StoredTrack {
+  id: number;
+  shot: number;
+  boxes: { t: number; x: number; y: number; width: number; height: number }[];
+}
+
+/** What the analysis saw, kept with the path so integrators can re-edit elsewhere. */
+export interface FramingAnalysis {
+  sampledFrames: number;
+  fps: number;
+  shots: Shot[];
+  tracks: StoredTrack[];
+  /** Which track the camera shows when (null: no face). */
+  speakers: SpeakerTurn[];
+}
+
+/**
+ * How a clip is cut out of the source frame over time: the window moves linearly between
+ * keyframes (two keyframes 1 ms apart are a hard cut); during `fit` stretches the whole frame
+ * is shown over a blurred copy of itself instead. One keyframe and no fit means a fixed crop.
+ */
 export interface CropPath {
   sourceWidth: number;
   sourceHeight: number;
   keyframes: CropKeyframe[];
+  fit?: TimedSpan[];
+  analysis?: FramingAnalysis;
 }
 
 export interface FramingRequest {
@@ -22,10 +53,14 @@ export interface FramingRequest {
   end: number;
   /** Target aspect as width / height, e.g. 9/16. */
   aspect: number;
+  layout?: FramingLayout;
+  /** Spoken words (source time), the audio half of finding who speaks. */
+  words?: TimedSpan[];
   signal?: AbortSignal;
+  onProgress?: (fraction: number) => void;
 }
 
-/** Port: decides where the crop window sits. The reframing issue adds a face-tracking adapter. */
+/** Port: decides where the crop window sits. */
 export abstract class FramingStrategy {
   abstract readonly name: string;
   abstract plan(request: FramingRequest): Promise<CropPath>;

@@ -1,2 +1,6 @@
 export * from './crop-path';
 export * from './center-crop.framing';
+export * from './active-speaker.framing';
+export * from './framing-plan';
+export * from './faces/face.types';
+export * from './faces/face-analyzer';

@@ -23,7 +23,15 @@ export interface ClipOptions {
    * the deployment's ASR_PROFILE.
    */
   quality?: TranscriptionQuality;
+  /**
+   * Picture composition: 'auto' (follow the speaker, whole frame where no face), 'follow' or
+   * 'fit' (whole frame over a blurred copy); absent means 'auto'.
+   */
+  layout?: ClipLayout;
 }
+
+export const CLIP_LAYOUTS = ['auto', 'follow', 'fit'] as const;
+export type ClipLayout = (typeof CLIP_LAYOUTS)[number];
 
 export const TRANSCRIPTION_QUALITIES = ['fast', 'accurate'] as const;
 export type TranscriptionQuality = (typeof TRANSCRIPTION_QUALITIES)[number];
@@ -44,6 +52,7 @@ export function withDefaults(given: {
   aspectRatio?: string;
   language?: string;
   quality?: string;
+  layout?: string;
 }): ClipOptions {
   const num = (v: number | string | undefined, fallback: number) =>
     v === undefined || v === '' ? fallback : Number(v);
@@ -54,6 +63,7 @@ export function withDefaults(given: {
     aspectRatio: (given.aspectRatio ?? DEFAULT_CLIP_OPTIONS.aspectRatio) as AspectRatio,
     language: given.language ?? DEFAULT_CLIP_OPTIONS.language,
     ...(given.quality ? { quality: given.quality as TranscriptionQuality } : {}),
+    ...(given.layout ? { layout: given.layout as ClipLayout } : {}),
   };
 }
 
@@ -82,5 +92,7 @@ export function clipOptionErrors(o: ClipOptions): string[] {
     errors.push("language must be 'auto' or an ISO 639-1 code");
   if (o.quality !== undefined && !TRANSCRIPTION_QUALITIES.includes(o.quality))
     errors.push(`quality must be one of ${TRANSCRIPTION_QUALITIES.join(', ')}`);
+  if (o.layout !== undefined && !CLIP_LAYOUTS.includes(o.layout))
+    errors.push(`layout must be one of ${CLIP_LAYOUTS.join(', ')}`);
   return errors;
 }

@@ -1,5 +1,10 @@
 import { Module } from '@nestjs/common';
-import { CenterCropFraming, FramingStrategy } from '@app/detection';
+import {
+  ActiveSpeakerFraming,
+  FaceAnalyzer,
+  FramingStrategy,
+  HumanFaceAnalyzer,
+} from '@app/detection';
 import { MediaModule } from '@app/media';
 import { PersistenceModule } from '@app/persistence';
 import { StorageModule } from '@app/storage';
@@ -13,7 +18,8 @@ import { FONTS_DIR } from './pipeline.types';
   imports: [PersistenceModule, StorageModule, TranscriptionModule, MediaModule],
   providers: [
     PipelineService,
-    { provide: FramingStrategy, useClass: CenterCropFraming },
+    { provide: FaceAnalyzer, useClass: HumanFaceAnalyzer },
+    { provide: FramingStrategy, useClass: ActiveSpeakerFraming },
     { provide: FONTS_DIR, useFactory: bundledFontsDir },
   ],
   exports: [PipelineService, PersistenceModule, StorageModule, TranscriptionModule, MediaModule],

@@ -222,6 +222,7 @@ export class PipelineService {
     const { width, height } = ASPECT_RATIOS[ctx.options.aspectRatio];
     const aspect = width / height;
     const crops = [];
+    const count = ctx.highlights?.length ?? 0;
     for (const [i, h] of (ctx.highlights ?? []).entries()) {
       crops.push(
         await this.framing.plan({
@@ -231,10 +232,13 @@ export class PipelineService {
           start: h.start,
           end: h.end,
           aspect,
+          layout: ctx.options.layout,
+          words: h.words,
           signal: ctx.signal,
+          onProgress: (f) => ctx.report((i + f) / count),
         }),
       );
-      ctx.report((i + 1) / ctx.highlights!.length);
+      ctx.report((i + 1) / count);
     }
     return crops;
   }

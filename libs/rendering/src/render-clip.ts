@@ -1,5 +1,7 @@
+import * as fs from 'node:fs/promises';
 import { parseFfmpegTime, runProcess } from '@app/media';
 import type { CropPath } from '@app/detection';
+import { reframeFilter } from './reframe-filter';
 
 export interface RenderClipRequest {
   ffmpeg: string;
@@ -22,19 +24,23 @@ export interface RenderClipRequest {
 /** Escapes a path for use inside an ffmpeg filter argument. */
 export const filterPath = (p: string) => p.replace(/\\/g, '/').replace(/([:'\\,[\];])/g, '\\$1');
 
-export function buildRenderArgs(req: RenderClipRequest): string[] {
-  const duration = Math.max(0.1, req.end - req.start);
-  const [k] = req.crop.keyframes;
-  const filters = [
-    `crop=${k.width}:${k.height}:${k.x}:${k.y}`,
-    `scale=${req.outputWidth}:${req.outputHeight}:flags=lanczos`,
-    'setsar=1',
-  ];
+/** Longer filter graphs go through a file: one argument may hold at most 128 KiB on Linux. */
+const MAX_INLINE_FILTER = 32_000;
+
+export function videoFilter(req: RenderClipRequest): string {
+  const tail: string[] = [];
   if (req.assPath) {
     const fonts = req.fontsDir ? `:fontsdir=${filterPath(req.fontsDir)}` : '';
-    filters.push(`ass=${filterPath(req.assPath)}${fonts}`);
+    tail.push(`ass=${filterPath(req.assPath)}${fonts}`);
   }
-  filters.push('format=yuv420p');
+  tail.push('format=yuv420p');
+  return reframeFilter(req.crop, req.outputWidth, req.outputHeight, tail);
+}
+
+/** ffmpeg arguments; `filterScript` names a file holding the graph when it is too long inline. */
+export function buildRenderArgs(req: RenderClipRequest, filterScript?: string): string[] {
+  const duration = Math.max(0.1, req.end - req.start);
+  const graph = filterScript ? ['-filter_script:v', filterScript] : ['-vf', videoFilter(req)];
   return [
     '-nostdin',
     '-y',
@@ -52,8 +58,7 @@ export function buildRenderArgs(req: RenderClipRequest): string[] {
     '0:v:0',
     '-map',
     '0:a:0',
-    '-vf',
-    filters.join(','),
+    ...graph,
     '-c:v',
     'libx264',
     '-preset',
@@ -81,11 +86,17 @@ export function buildRenderArgs(req: RenderClipRequest): string[] {
 /** One ffmpeg run per clip: accurate seek, crop, scale, burn captions, H.264 + AAC, faststart. */
 export async function renderClip(req: RenderClipRequest): Promise<void> {
   const duration = Math.max(0.1, req.end - req.start);
-  await runProcess(req.ffmpeg, buildRenderArgs(req), {
+  const graph = videoFilter(req);
+  let script: string | undefined;
+  if (graph.length > MAX_INLINE_FILTER) {
+    script = `${req.outputPath}.filter.txt`;
+    await fs.writeFile(script, graph);
+  }
+  await runProcess(req.ffmpeg, buildRenderArgs(req, script), {
     signal: req.signal,
     onStderrLine: (line) => {
       const t = parseFfmpegTime(line);
       if (t !== null) req.onProgress?.(Math.min(1, t / duration));
     },
-  });
+  }).finally(() => script && fs.rm(script, { force: true }));
 }

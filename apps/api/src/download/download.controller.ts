@@ -41,7 +41,10 @@ export class DownloadController {
   }
 
   @Get('captions/:jobId/:filename')
-  @ApiOperation({ summary: 'Download clip captions (.srt / .vtt) or the whole-video transcript' })
+  @ApiOperation({
+    summary:
+      "Download clip captions (.srt / .vtt), a clip's framing edit data (.framing.json) or the whole-video transcript",
+  })
   @ApiParam({ name: 'jobId', format: 'uuid' })
   @ApiParam({ name: 'filename', example: 'clip-01.srt' })
   @ApiProduces('application/x-subrip', 'text/vtt', 'application/json', 'text/plain')
@@ -58,6 +61,7 @@ export class DownloadController {
   ): Promise<void> {
     const artifact = await this.find(jobId, filename, [
       ArtifactKind.ClipCaptions,
+      ArtifactKind.ClipFraming,
       ArtifactKind.Transcript,
     ]);
     await this.send(artifact, range, res);

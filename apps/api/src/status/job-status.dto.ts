@@ -32,6 +32,13 @@ export class ClipDto {
   @ApiProperty({ example: '/api/download/clips/<jobId>/clip-01.mp4' }) downloadUrl: string;
   @ApiProperty({ example: '/api/download/captions/<jobId>/clip-01.srt' }) srtUrl: string;
   @ApiProperty({ example: '/api/download/captions/<jobId>/clip-01.vtt' }) vttUrl: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '/api/download/captions/<jobId>/clip-01.framing.json',
+    description: 'edit data: crop path (t, x, y, w, h), shots, face tracks and who speaks when',
+  })
+  framingUrl: string | null;
 }
 
 export class JobOptionsDto {
@@ -42,6 +49,8 @@ export class JobOptionsDto {
   @ApiProperty() language: string;
   @ApiPropertyOptional({ enum: ['fast', 'accurate'], description: "absent: the server's default" })
   quality?: string;
+  @ApiPropertyOptional({ enum: ['auto', 'follow', 'fit'], description: "absent: 'auto'" })
+  layout?: string;
 }
 
 export class JobStatusDto {

@@ -7,6 +7,13 @@ export const clipDownloadUrl = (jobId: string, filename: string) =>
 export const captionDownloadUrl = (jobId: string, filename: string) =>
   `/api/download/captions/${jobId}/${encodeURIComponent(filename)}`;
 
+/** The clip's edit data (crop path, shots, face tracks), when the job that made it stored one. */
+function framingUrl(jobId: string, videoFilename: string, artifacts: ArtifactEntity[]) {
+  const name = videoFilename.replace(/\.mp4$/, '.framing.json');
+  const found = artifacts.some((a) => a.kind === ArtifactKind.ClipFraming && a.filename === name);
+  return found ? captionDownloadUrl(jobId, name) : null;
+}
+
 export function toJobStatusDto(
   job: JobEntity,
   clips: ClipEntity[],
@@ -47,6 +54,7 @@ export function toJobStatusDto(
       downloadUrl: clipDownloadUrl(job.id, c.videoFilename),
       srtUrl: captionDownloadUrl(job.id, c.srtFilename),
       vttUrl: captionDownloadUrl(job.id, c.vttFilename),
+      framingUrl: framingUrl(job.id, c.videoFilename, artifacts),
     })),
     createdAt: job.createdAt.toISOString(),
     updatedAt: job.updatedAt.toISOString(),

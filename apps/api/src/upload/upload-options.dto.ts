@@ -6,6 +6,7 @@ import {
   CLIP_OPTION_LIMITS,
   DEFAULT_CLIP_OPTIONS,
   TRANSCRIPTION_QUALITIES,
+  CLIP_LAYOUTS,
 } from '@app/jobs';
 
 /** The optional form fields of an upload; multipart values arrive as strings and are converted. */
@@ -54,6 +55,15 @@ export class UploadOptionsDto {
   @IsOptional()
   @IsIn(TRANSCRIPTION_QUALITIES)
   quality?: string;
+
+  @ApiPropertyOptional({
+    enum: CLIP_LAYOUTS,
+    default: 'auto',
+    description: "framing: 'auto' (follow the speaker; whole frame where no face), 'follow', 'fit'",
+  })
+  @IsOptional()
+  @IsIn(CLIP_LAYOUTS)
+  layout?: string;
 }
 
 /** The form fields an upload may carry besides `file`; anything else is a client mistake. */
@@ -64,4 +74,5 @@ export const UPLOAD_OPTION_FIELDS = [
   'aspectRatio',
   'language',
   'quality',
+  'layout',
 ];

@@ -6,6 +6,7 @@ import {
   CLIP_OPTION_LIMITS,
   DEFAULT_CLIP_OPTIONS,
   TRANSCRIPTION_QUALITIES,
+  CLIP_LAYOUTS,
 } from '@app/jobs';
 import { WHISPER_LANGUAGES } from '@app/transcription';
 import { ApiProblemResponse } from '../common/api-problem-response.decorator';
@@ -61,6 +62,13 @@ export class UploadController {
           enum: [...TRANSCRIPTION_QUALITIES],
           description:
             "transcription: 'fast' (greedy decoding) or 'accurate' (beam search); default: the server's ASR_PROFILE",
+        },
+        layout: {
+          type: 'string',
+          enum: [...CLIP_LAYOUTS],
+          default: 'auto',
+          description:
+            "framing: 'auto' (follow whoever speaks; whole frame over a blur where no face is seen), 'follow', or 'fit' (whole frame)",
         },
       },
     },

@@ -21,6 +21,7 @@ export interface ProcessCommandOptions {
   aspect?: string;
   language?: string;
   quality?: string;
+  layout?: string;
 }
 
 export function toClipOptions(o: ProcessCommandOptions): ClipOptions {

@@ -4,6 +4,8 @@ export enum ArtifactKind {
   Source = 'source',
   ClipVideo = 'clip-video',
   ClipCaptions = 'clip-captions',
+  /** The crop path, shots and face tracks of a clip, for re-editing elsewhere. */
+  ClipFraming = 'clip-framing',
   Transcript = 'transcript',
 }
 

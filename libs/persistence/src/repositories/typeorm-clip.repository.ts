@@ -5,7 +5,7 @@ import { ArtifactEntity, ArtifactKind } from '../entities/artifact.entity';
 import { ClipEntity } from '../entities/clip.entity';
 import { ClipRepository, NewArtifact, NewClip } from './clip.repository';
 
-const CLIP_KINDS = [ArtifactKind.ClipVideo, ArtifactKind.ClipCaptions];
+const CLIP_KINDS = [ArtifactKind.ClipVideo, ArtifactKind.ClipCaptions, ArtifactKind.ClipFraming];
 
 @Injectable()
 export class TypeOrmClipRepository extends ClipRepository {

@@ -1,0 +1,43 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { CenterCropFraming } from './center-crop.framing';
+import { CropPath, FramingRequest, FramingStrategy } from './crop-path';
+import { FaceAnalyzer } from './faces/face-analyzer';
+import { planFraming } from './framing-plan';
+
+/** Sampled frames per second: enough for mouth motion, cheap enough for long clips. */
+export const ANALYSIS_FPS = 6;
+
+/**
+ * The virtual camera operator: looks (faces, shots) and listens (the words) to frame whoever
+ * speaks. If the analysis itself fails, the clip falls back to a centre crop rather than fail
+ * the job — a clip framed plainly is better than no clip — and the reason is logged.
+ */
+@Injectable()
+export class ActiveSpeakerFraming extends FramingStrategy {
+  readonly name = 'active-speaker';
+  private readonly logger = new Logger(ActiveSpeakerFraming.name);
+  private readonly fallback = new CenterCropFraming();
+
+  constructor(private readonly analyzer: FaceAnalyzer) {
+    super();
+  }
+
+  async plan(req: FramingRequest): Promise<CropPath> {
+    const layout = req.layout ?? 'auto';
+    const duration = Math.max(0.1, req.end - req.start);
+    const words = (req.words ?? [])
+      .filter((w) => w.end > req.start && w.start < req.end)
+      .map((w) => ({ start: w.start - req.start, end: w.end - req.start }));
+    if (layout === 'fit')
+      return planFraming({ ...req, frames: [], fps: 0, duration, layout, words });
+    let frames;
+    try {
+      frames = await this.analyzer.analyse({ ...req, fps: ANALYSIS_FPS });
+    } catch (err) {
+      if (req.signal?.aborted) throw err;
+      this.logger.warn(`face analysis failed, centre crop instead: ${(err as Error).message}`);
+      return this.fallback.plan(req);
+    }
+    return planFraming({ ...req, frames, fps: ANALYSIS_FPS, duration, layout, words });
+  }
+}

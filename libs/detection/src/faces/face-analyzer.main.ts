@@ -1,0 +1,34 @@
+import * as path from 'node:path';
+import { colorHistogram } from '../frames/color-histogram';
+import { frameStream, type FrameStreamRequest } from '../frames/frame-stream';
+import type { AnalysedFrame } from './face.types';
+import { HumanFaceDetector } from './human-face-detector';
+
+/**
+ * Child process: decodes a clip's range at low size and rate, finds faces in each frame and
+ * writes one JSON line per frame to stdout (progress on stderr). Argument: a JSON
+ * FrameStreamRequest plus `sourceWidth`, `modulesDir` and `minConfidence`.
+ */
+async function main(): Promise<void> {
+  const req = JSON.parse(process.argv[2]) as FrameStreamRequest & {
+    sourceWidth: number;
+    modulesDir?: string;
+    minConfidence?: number;
+  };
+  const modulesDir = req.modulesDir ?? path.resolve(__dirname, '../../../../../node_modules');
+  const detector = new HumanFaceDetector(modulesDir, req.minConfidence);
+  await detector.load();
+  const scale = req.sourceWidth / req.width;
+  const total = Math.max(1, Math.round((req.end - req.start) * req.fps));
+  for await (const frame of frameStream(req)) {
+    const faces = await detector.detect(frame.pixels, req.width, req.height, scale);
+    const line: AnalysedFrame = { t: frame.t, faces, histogram: colorHistogram(frame.pixels) };
+    process.stdout.write(JSON.stringify(line) + '\n');
+    if (frame.index % 10 === 0) process.stderr.write(`frame ${frame.index}/${total}\n`);
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`face analysis failed: ${err instanceof Error ? err.message : err}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,19 @@
+/** One face found in one sampled frame, in source pixels. */
+export interface DetectedFace {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  score: number;
+  /** Inner-lip gap over mouth width (≈0 closed, 0.05–0.25 speaking); null without lip points. */
+  mouthOpen: number | null;
+}
+
+/** What the analysis keeps of one sampled frame. */
+export interface AnalysedFrame {
+  /** Seconds from the clip start. */
+  t: number;
+  faces: DetectedFace[];
+  /** Normalised colour histogram, for shot-cut detection. */
+  histogram: number[];
+}

@@ -1,0 +1,62 @@
+import type { CropKeyframe, CropPath } from '@app/detection';
+
+const num = (v: number) => String(Math.round(v * 1000) / 1000);
+
+/**
+ * A per-frame ffmpeg expression of `t` that moves linearly between keyframes, as a flat sum of
+ * one term per stretch (no nesting, so long paths stay parseable).
+ */
+export function pathExpression(keys: CropKeyframe[], axis: 'x' | 'y'): string {
+  const v = keys.map((k) => k[axis]);
+  if (v.every((x) => x === v[0])) return num(v[0]);
+  const terms = [`lt(t,${num(keys[0].t)})*${num(v[0])}`];
+  for (let i = 0; i + 1 < keys.length; i++) {
+    const [a, b] = [keys[i], keys[i + 1]];
+    if (b.t <= a.t) continue;
+    const value =
+      v[i] === v[i + 1]
+        ? num(v[i])
+        : `(${num(v[i])}+${num(v[i + 1] - v[i])}*(t-${num(a.t)})/${num(b.t - a.t)})`;
+    terms.push(`gte(t,${num(a.t)})*lt(t,${num(b.t)})*${value}`);
+  }
+  terms.push(`gte(t,${num(keys[keys.length - 1].t)})*${num(v[v.length - 1])}`);
+  return terms.join('+');
+}
+
+/** The whole frame scaled into the target over a blurred, enlarged copy of itself. */
+function fitChain(input: string, w: number, h: number, after: string): string {
+  return [
+    `${input}split[fitbg][fitfg]`,
+    `[fitbg]scale=${Math.round(w / 8) * 2}:${Math.round(h / 8) * 2}:force_original_aspect_ratio=increase,` +
+      `crop=${Math.round(w / 8) * 2}:${Math.round(h / 8) * 2},boxblur=8:2,scale=${w}:${h},setsar=1[fitblur]`,
+    `[fitfg]scale=${w}:${h}:force_original_aspect_ratio=decrease:flags=lanczos,setsar=1[fitsharp]`,
+    `[fitblur][fitsharp]overlay=(W-w)/2:(H-h)/2${after}`,
+  ].join(';');
+}
+
+/**
+ * The video filter graph of a reframed clip: the moving crop scaled to the output size, the
+ * fitted whole frame during `fit` stretches, then the burned-in captions and pixel format.
+ */
+export function reframeFilter(crop: CropPath, w: number, h: number, tail: string[]): string {
+  const [k] = crop.keyframes;
+  const x = pathExpression(crop.keyframes, 'x');
+  const y = pathExpression(crop.keyframes, 'y');
+  const moving = x.includes('t') || y.includes('t');
+  const cropper =
+    (moving
+      ? `crop=${k.width}:${k.height}:x='${x}':y='${y}'`
+      : `crop=${k.width}:${k.height}:${x}:${y}`) + `,scale=${w}:${h}:flags=lanczos,setsar=1`;
+  const fit = crop.fit ?? [];
+  const finish = tail.length ? `,${tail.join(',')}` : '';
+  if (!fit.length) return `${cropper}${finish}`;
+  const whole = fit.length === 1 && fit[0].start <= 0.05 && crop.keyframes.length === 1;
+  if (whole) return fitChain('', w, h, finish);
+  const when = fit.map((s) => `between(t,${num(s.start)},${num(s.end)})`).join('+');
+  return [
+    'split[followin][fitin]',
+    `[followin]${cropper}[follow]`,
+    fitChain('[fitin]', w, h, '[fitted]'),
+    `[follow][fitted]overlay=0:0:enable='${when}'${finish}`,
+  ].join(';');
+}
