@@ -11,7 +11,7 @@ import { corpusPath, describeWithCorpus, referenceText } from '../support/corpus
 import { TestEnv, useTestEnv } from '../support/test-env';
 
 const VIDEO = 'video/lrs2_00016.mp4';
-const OPTIONS = { maxClips: '2', minDuration: '3', maxDuration: '8' };
+const OPTIONS = { maxClips: '2', minDuration: '3', maxDuration: '8', layout: 'auto' };
 
 /** Collects a response body as raw bytes (supertest would otherwise decode it as text). */
 function binaryParser(
@@ -133,6 +133,17 @@ describeWithCorpus('upload → worker → clips, over HTTP', () => {
       const vtt = await request(http).get(clip.vttUrl).expect(200);
       expect(vtt.headers['content-type']).toMatch(/text\/vtt/);
       expect(vtt.text.startsWith('WEBVTT')).toBe(true);
+
+      // Framing edit data: a crop path inside the source frame, from the face analysis.
+      const framing = await request(http).get(clip.framingUrl).expect(200);
+      expect(framing.headers['content-type']).toMatch(/application\/json/);
+      const edit = JSON.parse(framing.text);
+      expect(edit.cropPath.length).toBeGreaterThanOrEqual(1);
+      for (const k of edit.cropPath) {
+        expect(k.x).toBeGreaterThanOrEqual(0);
+        expect(k.x + k.width).toBeLessThanOrEqual(edit.source.width);
+      }
+      expect(Array.isArray(edit.faceTracks)).toBe(true);
       const captionWords = normalizeForWer(
         srt.text
           .split('\n')

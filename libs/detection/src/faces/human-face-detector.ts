@@ -52,12 +52,20 @@ export class HumanFaceDetector {
     this.human = new Human({
       backend: 'wasm',
       debug: false,
+      // Every frame on its own: Human's frame cache and skipped frames blur the mouth signal.
+      cacheSensitivity: 0,
       wasmPath: path.join(this.modulesDir, '@tensorflow/tfjs-backend-wasm/dist/'),
       modelBasePath: `file://${path.join(pkg, 'models')}/`,
       face: {
         enabled: true,
-        detector: { maxDetected: 6, minConfidence: this.minConfidence, rotation: false },
-        mesh: { enabled: true },
+        detector: {
+          maxDetected: 6,
+          minConfidence: this.minConfidence,
+          rotation: false,
+          skipFrames: 0,
+          skipTime: 0,
+        },
+        mesh: { enabled: true, skipFrames: 0 },
         ...Object.fromEntries(
           ['iris', 'description', 'emotion', 'antispoof', 'liveness', 'attention'].map((k) => [
             k,

@@ -39,7 +39,7 @@ export function frameStreamArgs(r: FrameStreamRequest): string[] {
     '-map',
     '0:v:0',
     '-vf',
-    `fps=${r.fps},scale=${r.width}:${r.height}`,
+    `fps=${r.fps},scale=${r.width}:${r.height}:flags=fast_bilinear`,
     '-f',
     'rawvideo',
     '-pix_fmt',

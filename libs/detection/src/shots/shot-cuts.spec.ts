@@ -34,6 +34,11 @@ describe('shot detection', () => {
     expect(detectShots(times(5), h, 1)).toHaveLength(2);
   });
 
+  it('counts a dissolve (cuts a frame apart) as one cut, at its end', () => {
+    const h = [hist(0), hist(0), hist(0), hist(2), hist(3), hist(3), hist(3)];
+    expect(detectShots(times(7), h, 1.4).map((s) => s.start)).toEqual([0, 0.8]);
+  });
+
   it('finds the shot of a time, the clip end included', () => {
     const shots = [
       { start: 0, end: 1 },

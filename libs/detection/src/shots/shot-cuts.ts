@@ -12,6 +12,8 @@ export interface ShotCutOptions {
   relativeFactor: number;
   /** Frames of recent history for the relative test. */
   history: number;
+  /** Cuts closer together than this count as one. */
+  minShotSec: number;
 }
 
 const DEFAULTS: ShotCutOptions = {
@@ -19,6 +21,7 @@ const DEFAULTS: ShotCutOptions = {
   softThreshold: 0.25,
   relativeFactor: 4,
   history: 6,
+  minShotSec: 0.5,
 };
 
 /** Half the L1 distance between normalised histograms: 0 identical, 1 disjoint. */
@@ -52,7 +55,9 @@ export function detectShots(
       if (recent.length > o.history) recent.shift();
     }
   }
-  const bounds = [0, ...cuts, duration];
+  // A cut right after a cut is a dissolve or flash: one change of shot, at its end.
+  const merged = cuts.filter((c, i) => !(cuts[i + 1] - c < o.minShotSec) && c < duration);
+  const bounds = [0, ...merged, duration];
   const shots: Shot[] = [];
   for (let i = 0; i + 1 < bounds.length; i++)
     if (bounds[i + 1] > bounds[i]) shots.push({ start: bounds[i], end: bounds[i + 1] });

@@ -41,8 +41,8 @@ describe('active speaker', () => {
   });
 
   it('holds the camera through a short interjection', () => {
-    const left = track(0, 400, (t) => t < 5 || t >= 5.8);
-    const right = track(1, 1400, (t) => t >= 5 && t < 5.8);
+    const left = track(0, 400, (t) => t < 5 || t >= 5.6);
+    const right = track(1, 1400, (t) => t >= 5 && t < 5.6);
     const turns = chooseSpeakers(
       [left, right],
       times,
