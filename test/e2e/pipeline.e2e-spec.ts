@@ -11,7 +11,13 @@ import { corpusPath, describeWithCorpus, referenceText } from '../support/corpus
 import { TestEnv, useTestEnv } from '../support/test-env';
 
 const VIDEO = 'video/lrs2_00016.mp4';
-const OPTIONS = { maxClips: '2', minDuration: '3', maxDuration: '8', layout: 'auto' };
+const OPTIONS = {
+  maxClips: '2',
+  minDuration: '3',
+  maxDuration: '8',
+  layout: 'auto',
+  aspectRatios: '9:16,1:1',
+};
 
 /** Collects a response body as raw bytes (supertest would otherwise decode it as text). */
 function binaryParser(
@@ -144,6 +150,26 @@ describeWithCorpus('upload → worker → clips, over HTTP', () => {
         expect(k.x + k.width).toBeLessThanOrEqual(edit.source.width);
       }
       expect(Array.isArray(edit.faceTracks)).toBe(true);
+
+      // The second rendition: square, framed from the same analysis.
+      expect(clip.renditions.map((r: { aspectRatio: string }) => r.aspectRatio)).toEqual([
+        '9:16',
+        '1:1',
+      ]);
+      const square = await request(http)
+        .get(clip.renditions[1].downloadUrl)
+        .buffer(true)
+        .parse(binaryParser)
+        .expect(200);
+      const squareFile = path.join(tmp, `clip-${clip.index}-square.mp4`);
+      fs.writeFileSync(squareFile, square.body);
+      const squareProbe = await probeMedia(resolveMediaBinaries().ffprobe, squareFile);
+      expect(squareProbe.video).toMatchObject({ width: 1080, height: 1080 });
+      const squareEdit = JSON.parse(
+        (await request(http).get(clip.renditions[1].framingUrl).expect(200)).text,
+      );
+      expect(squareEdit.output).toMatchObject({ aspectRatio: '1:1', width: 1080, height: 1080 });
+      expect(squareEdit.faceTracks).toEqual(edit.faceTracks);
       const captionWords = normalizeForWer(
         srt.text
           .split('\n')

@@ -17,7 +17,7 @@ program
   .option('-n, --max-clips <n>', 'most clips to make', '5')
   .option('--min-duration <seconds>', 'shortest clip', '15')
   .option('--max-duration <seconds>', 'longest clip', '60')
-  .option('-a, --aspect <ratio>', '9:16 | 1:1 | 4:5 | 16:9', '9:16')
+  .option('-a, --aspect <ratios>', "9:16 | 1:1 | 4:5 | 16:9, or several: '9:16,1:1'", '9:16')
   .option('-l, --language <code>', "spoken language, or 'auto'", 'auto')
   .option('-q, --quality <profile>', "transcription: 'fast' or 'accurate' (default ASR_PROFILE)")
   .option('--layout <layout>', "framing: 'auto' (follow the speaker), 'follow' or 'fit'", 'auto')

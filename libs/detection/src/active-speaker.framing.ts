@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { CenterCropFraming } from './center-crop.framing';
 import { CropPath, FramingRequest, FramingStrategy } from './crop-path';
 import { FaceAnalyzer } from './faces/face-analyzer';
+import type { AnalysedFrame } from './faces/face.types';
 import { planFraming } from './framing-plan';
 
 /** Sampled frames per second: enough for mouth motion, cheap enough for long clips. */
@@ -23,21 +24,26 @@ export class ActiveSpeakerFraming extends FramingStrategy {
   }
 
   async plan(req: FramingRequest): Promise<CropPath> {
+    return (await this.planEach(req, [req.aspect]))[0];
+  }
+
+  override async planEach(req: FramingRequest, aspects: number[]): Promise<CropPath[]> {
     const layout = req.layout ?? 'auto';
     const duration = Math.max(0.1, req.end - req.start);
     const words = (req.words ?? [])
       .filter((w) => w.end > req.start && w.start < req.end)
       .map((w) => ({ start: w.start - req.start, end: w.end - req.start }));
-    if (layout === 'fit')
-      return planFraming({ ...req, frames: [], fps: 0, duration, layout, words });
-    let frames;
+    const each = (frames: AnalysedFrame[], fps: number) =>
+      aspects.map((aspect) =>
+        planFraming({ ...req, aspect, frames, fps, duration, layout, words }),
+      );
+    if (layout === 'fit') return each([], 0);
     try {
-      frames = await this.analyzer.analyse({ ...req, fps: ANALYSIS_FPS });
+      return each(await this.analyzer.analyse({ ...req, fps: ANALYSIS_FPS }), ANALYSIS_FPS);
     } catch (err) {
       if (req.signal?.aborted) throw err;
       this.logger.warn(`face analysis failed, centre crop instead: ${(err as Error).message}`);
-      return this.fallback.plan(req);
+      return this.fallback.planEach(req, aspects);
     }
-    return planFraming({ ...req, frames, fps: ANALYSIS_FPS, duration, layout, words });
   }
 }

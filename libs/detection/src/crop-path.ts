@@ -64,4 +64,11 @@ export interface FramingRequest {
 export abstract class FramingStrategy {
   abstract readonly name: string;
   abstract plan(request: FramingRequest): Promise<CropPath>;
+
+  /** One path per aspect ratio (width / height); adapters that look at the picture look once. */
+  async planEach(request: FramingRequest, aspects: number[]): Promise<CropPath[]> {
+    const paths: CropPath[] = [];
+    for (const aspect of aspects) paths.push(await this.plan({ ...request, aspect }));
+    return paths;
+  }
 }

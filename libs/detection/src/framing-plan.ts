@@ -26,7 +26,7 @@ const STEP = 0.2;
 /** Shots in which faces are too rare to follow: slides, cartoons, empty rooms. */
 export function facelessShots(shots: Shot[], frames: AnalysedFrame[], tracks: FaceTrack[]) {
   return shots.filter((shot, i) => {
-    const inShot = frames.filter((f) => f.t >= shot.start && f.t < shot.end);
+    const inShot = frames.filter((f) => f.faces && f.t >= shot.start && f.t < shot.end);
     const seen = new Set(
       tracks.filter((tr) => tr.shot === i).flatMap((tr) => tr.points.map((p) => p.t)),
     );
@@ -91,7 +91,7 @@ export function planFraming(input: FramingPlanInput): CropPath {
       sampledFrames: frames.length,
       fps: input.fps,
       shots,
-      tracks: storedTracks(tracks, Math.ceil(input.fps / 2)),
+      tracks: storedTracks(tracks, 2),
       speakers: turns,
     },
   };

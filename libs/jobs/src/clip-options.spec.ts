@@ -1,4 +1,4 @@
-import { clipOptionErrors, DEFAULT_CLIP_OPTIONS } from './clip-options';
+import { clipOptionErrors, DEFAULT_CLIP_OPTIONS, renditionsOf, withDefaults } from './clip-options';
 
 describe('clipOptionErrors', () => {
   it('accepts the defaults', () => {
@@ -22,5 +22,22 @@ describe('clipOptionErrors', () => {
         "language must be 'auto' or an ISO 639-1 code",
       ]),
     );
+  });
+
+  it('takes several aspect ratios, the first as the main one', () => {
+    const o = withDefaults({ aspectRatios: '1:1, 9:16' });
+    expect(o.aspectRatio).toBe('1:1');
+    expect(renditionsOf(o)).toEqual(['1:1', '9:16']);
+    expect(clipOptionErrors(o)).toEqual([]);
+    expect(renditionsOf(withDefaults({}))).toEqual(['9:16']);
+  });
+
+  it('refuses unknown, repeated or contradictory aspect ratios', () => {
+    const errors = (given: Parameters<typeof withDefaults>[0]) =>
+      clipOptionErrors(withDefaults(given)).join('; ');
+    expect(errors({ aspectRatios: '9:16,3:2' })).toMatch(/comma-separated list/);
+    expect(errors({ aspectRatios: '9:16,9:16' })).toMatch(/not repeat/);
+    expect(errors({ aspectRatios: '' })).toMatch(/comma-separated list/);
+    expect(errors({ aspectRatio: '9:16', aspectRatios: '1:1,9:16' })).toMatch(/disagree/);
   });
 });

@@ -15,7 +15,13 @@ export interface ClipOptions {
   maxClips: number;
   minDuration: number;
   maxDuration: number;
+  /** The main rendition: `clip-NN.mp4`. */
   aspectRatio: AspectRatio;
+  /**
+   * Every rendition, the main one first (`clip-NN.<w>x<h>.mp4` for the others), all framed from
+   * one analysis; absent on jobs made before it existed (then only `aspectRatio`).
+   */
+  aspectRatios?: AspectRatio[];
   /** ISO 639-1 code, or 'auto' to let Whisper detect it. */
   language: string;
   /**
@@ -50,17 +56,23 @@ export function withDefaults(given: {
   minDuration?: number | string;
   maxDuration?: number | string;
   aspectRatio?: string;
+  /** Comma-separated, e.g. '9:16,1:1'; its first becomes `aspectRatio`. */
+  aspectRatios?: string;
   language?: string;
   quality?: string;
   layout?: string;
 }): ClipOptions {
+  const list = given.aspectRatios?.split(',').map((r) => r.trim());
   const num = (v: number | string | undefined, fallback: number) =>
     v === undefined || v === '' ? fallback : Number(v);
   return {
     maxClips: num(given.maxClips, DEFAULT_CLIP_OPTIONS.maxClips),
     minDuration: num(given.minDuration, DEFAULT_CLIP_OPTIONS.minDuration),
     maxDuration: num(given.maxDuration, DEFAULT_CLIP_OPTIONS.maxDuration),
-    aspectRatio: (given.aspectRatio ?? DEFAULT_CLIP_OPTIONS.aspectRatio) as AspectRatio,
+    aspectRatio: (given.aspectRatio ??
+      list?.[0] ??
+      DEFAULT_CLIP_OPTIONS.aspectRatio) as AspectRatio,
+    ...(list ? { aspectRatios: list as AspectRatio[] } : {}),
     language: given.language ?? DEFAULT_CLIP_OPTIONS.language,
     ...(given.quality ? { quality: given.quality as TranscriptionQuality } : {}),
     ...(given.layout ? { layout: given.layout as ClipLayout } : {}),
@@ -88,6 +100,15 @@ export function clipOptionErrors(o: ClipOptions): string[] {
   if (o.minDuration >= o.maxDuration) errors.push('minDuration must be less than maxDuration');
   if (!isAspectRatio(o.aspectRatio))
     errors.push(`aspectRatio must be one of ${Object.keys(ASPECT_RATIOS).join(', ')}`);
+  if (o.aspectRatios) {
+    const known = Object.keys(ASPECT_RATIOS).join(', ');
+    if (!o.aspectRatios.length || o.aspectRatios.some((r) => !isAspectRatio(r)))
+      errors.push(`aspectRatios must be a comma-separated list of ${known}`);
+    if (new Set(o.aspectRatios).size !== o.aspectRatios.length)
+      errors.push('aspectRatios must not repeat a ratio');
+    if (o.aspectRatios[0] !== o.aspectRatio)
+      errors.push('aspectRatio and aspectRatios disagree: give one of them');
+  }
   if (!/^(auto|[a-z]{2,3})$/.test(o.language))
     errors.push("language must be 'auto' or an ISO 639-1 code");
   if (o.quality !== undefined && !TRANSCRIPTION_QUALITIES.includes(o.quality))
@@ -96,3 +117,9 @@ export function clipOptionErrors(o: ClipOptions): string[] {
     errors.push(`layout must be one of ${CLIP_LAYOUTS.join(', ')}`);
   return errors;
 }
+
+/** Every rendition a job makes, the main one first. */
+export const renditionsOf = (o: ClipOptions): AspectRatio[] => o.aspectRatios ?? [o.aspectRatio];
+
+/** File-name tag of a rendition other than the main one: '1:1' → '1x1'. */
+export const aspectTag = (ratio: AspectRatio) => ratio.replace(':', 'x');

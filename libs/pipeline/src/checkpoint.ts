@@ -25,7 +25,11 @@ export interface PipelineCheckpoint {
     warnings?: string[];
   };
   select?: { highlights: Highlight[] };
-  frame?: { crops: CropPath[] };
+  /**
+   * Per clip, one crop path per rendition (the job's aspect ratios in order). A checkpoint from
+   * before renditions holds `crops` only: framing then runs again.
+   */
+  frame?: { renditions?: CropPath[][] };
   render?: { clips: StoredRender[] };
   timings?: Record<string, number>;
 }

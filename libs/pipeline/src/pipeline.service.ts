@@ -3,8 +3,8 @@ import * as path from 'node:path';
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { appConfig, limitsConfig } from '@app/config';
-import { FramingStrategy } from '@app/detection';
-import { ASPECT_RATIOS } from '@app/jobs';
+import { CropPath, FramingStrategy } from '@app/detection';
+import { ASPECT_RATIOS, renditionsOf } from '@app/jobs';
 import { MEDIA_BINARIES, MediaBinaries } from '@app/media';
 import { ClipRepository, JobRepository, PipelineStage } from '@app/persistence';
 import { selectHighlights } from '@app/selection';
@@ -170,11 +170,11 @@ export class PipelineService {
       }
       ctx.highlights = cp.select!.highlights;
 
-      if (!cp.frame)
+      if (!cp.frame?.renditions)
         await save({
-          frame: { crops: await step(PipelineStage.Frame, () => this.planCrops(ctx)) },
+          frame: { renditions: await step(PipelineStage.Frame, () => this.planCrops(ctx)) },
         });
-      ctx.crops = cp.frame!.crops;
+      ctx.framings = cp.frame!.renditions;
 
       const renders = await step(PipelineStage.Render, async () => {
         const clipSeconds = ctx.highlights!.reduce((s, h) => s + h.end - h.start, 0);
@@ -218,25 +218,30 @@ export class PipelineService {
     return assertFreeSpace(dir, bytes, this.limits.minFreeDiskBytes);
   }
 
+  /** Per clip, a crop path for each rendition, from one look at the picture. */
   private async planCrops(ctx: PipelineContext) {
-    const { width, height } = ASPECT_RATIOS[ctx.options.aspectRatio];
-    const aspect = width / height;
-    const crops = [];
+    const aspects = renditionsOf(ctx.options).map(
+      (r) => ASPECT_RATIOS[r].width / ASPECT_RATIOS[r].height,
+    );
+    const crops: CropPath[][] = [];
     const count = ctx.highlights?.length ?? 0;
     for (const [i, h] of (ctx.highlights ?? []).entries()) {
       crops.push(
-        await this.framing.plan({
-          sourcePath: ctx.sourcePath,
-          sourceWidth: ctx.metadata!.width,
-          sourceHeight: ctx.metadata!.height,
-          start: h.start,
-          end: h.end,
-          aspect,
-          layout: ctx.options.layout,
-          words: h.words,
-          signal: ctx.signal,
-          onProgress: (f) => ctx.report((i + f) / count),
-        }),
+        await this.framing.planEach(
+          {
+            sourcePath: ctx.sourcePath,
+            sourceWidth: ctx.metadata!.width,
+            sourceHeight: ctx.metadata!.height,
+            start: h.start,
+            end: h.end,
+            aspect: aspects[0],
+            layout: ctx.options.layout,
+            words: h.words,
+            signal: ctx.signal,
+            onProgress: (f) => ctx.report((i + f) / count),
+          },
+          aspects,
+        ),
       );
       ctx.report((i + 1) / count);
     }

@@ -21,7 +21,8 @@ export interface PipelineContext extends PipelineRunRequest {
   metadata?: SourceMetadata;
   transcript?: Transcript;
   highlights?: Highlight[];
-  crops?: CropPath[];
+  /** Per clip, one crop path per rendition (renditionsOf(options) order). */
+  framings?: CropPath[][];
   report: (fraction: number) => void;
 }
 

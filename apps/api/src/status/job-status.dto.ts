@@ -19,6 +19,15 @@ export class SourceMetadataDto {
   @ApiProperty({ example: 'mov,mp4,m4a,3gp,3g2,mj2' }) formatName: string;
 }
 
+export class RenditionDto {
+  @ApiProperty({ example: '1:1' }) aspectRatio: string;
+  @ApiProperty() width: number;
+  @ApiProperty() height: number;
+  @ApiProperty({ example: '/api/download/clips/<jobId>/clip-01.1x1.mp4' }) downloadUrl: string;
+  @ApiProperty({ type: String, nullable: true, description: 'this rendition’s framing edit data' })
+  framingUrl: string | null;
+}
+
 export class ClipDto {
   @ApiProperty({ description: '0 = best scored' }) index: number;
   @ApiProperty({ description: 'seconds into the source' }) start: number;
@@ -39,6 +48,11 @@ export class ClipDto {
     description: 'edit data: crop path (t, x, y, w, h), shots, face tracks and who speaks when',
   })
   framingUrl: string | null;
+  @ApiProperty({
+    type: [RenditionDto],
+    description: 'every aspect ratio this clip was rendered in, the main one (downloadUrl) first',
+  })
+  renditions: RenditionDto[];
 }
 
 export class JobOptionsDto {
@@ -46,6 +60,7 @@ export class JobOptionsDto {
   @ApiProperty() minDuration: number;
   @ApiProperty() maxDuration: number;
   @ApiProperty() aspectRatio: string;
+  @ApiPropertyOptional({ type: [String], example: ['9:16', '1:1'] }) aspectRatios?: string[];
   @ApiProperty() language: string;
   @ApiPropertyOptional({ enum: ['fast', 'accurate'], description: "absent: the server's default" })
   quality?: string;

@@ -1,13 +1,47 @@
 import type { ArtifactEntity, ClipEntity, JobEntity } from '@app/persistence';
 import { ArtifactKind } from '@app/persistence';
-import type { JobStatusDto } from './job-status.dto';
+import { ASPECT_RATIOS, AspectRatio, isAspectRatio, renditionsOf } from '@app/jobs';
+import type { JobStatusDto, RenditionDto } from './job-status.dto';
 
 export const clipDownloadUrl = (jobId: string, filename: string) =>
   `/api/download/clips/${jobId}/${encodeURIComponent(filename)}`;
 export const captionDownloadUrl = (jobId: string, filename: string) =>
   `/api/download/captions/${jobId}/${encodeURIComponent(filename)}`;
 
-/** The clip's edit data (crop path, shots, face tracks), when the job that made it stored one. */
+/** Every rendition of a clip: the main one, then `clip-NN.<w>x<h>.mp4` files, with edit data. */
+function renditions(job: JobEntity, clip: ClipEntity, artifacts: ArtifactEntity[]): RenditionDto[] {
+  const stem = clip.videoFilename.replace(/\.mp4$/, '');
+  const main: RenditionDto = {
+    aspectRatio: job.options.aspectRatio,
+    width: clip.width,
+    height: clip.height,
+    downloadUrl: clipDownloadUrl(job.id, clip.videoFilename),
+    framingUrl: framingUrl(job.id, clip.videoFilename, artifacts),
+  };
+  const others = artifacts.flatMap((a) => {
+    const m = a.kind === ArtifactKind.ClipVideo && /^(.+)\.(\d+)x(\d+)\.mp4$/.exec(a.filename);
+    const ratio = m && m[1] === stem ? `${m[2]}:${m[3]}` : null;
+    if (!ratio || !isAspectRatio(ratio)) return [];
+    return [
+      {
+        aspectRatio: ratio,
+        ...ASPECT_RATIOS[ratio],
+        downloadUrl: clipDownloadUrl(job.id, a.filename),
+        framingUrl: framingUrl(job.id, a.filename, artifacts),
+      },
+    ];
+  });
+  const order = renditionsOf(job.options);
+  return [
+    main,
+    ...others.sort(
+      (a, b) =>
+        order.indexOf(a.aspectRatio as AspectRatio) - order.indexOf(b.aspectRatio as AspectRatio),
+    ),
+  ];
+}
+
+/** The edit data (crop path, shots, face tracks) of a video, when the job that made it stored one. */
 function framingUrl(jobId: string, videoFilename: string, artifacts: ArtifactEntity[]) {
   const name = videoFilename.replace(/\.mp4$/, '.framing.json');
   const found = artifacts.some((a) => a.kind === ArtifactKind.ClipFraming && a.filename === name);
@@ -55,6 +89,7 @@ export function toJobStatusDto(
       srtUrl: captionDownloadUrl(job.id, c.srtFilename),
       vttUrl: captionDownloadUrl(job.id, c.vttFilename),
       framingUrl: framingUrl(job.id, c.videoFilename, artifacts),
+      renditions: renditions(job, c, artifacts),
     })),
     createdAt: job.createdAt.toISOString(),
     updatedAt: job.updatedAt.toISOString(),

@@ -43,6 +43,15 @@ export class UploadOptionsDto {
   @IsIn(Object.keys(ASPECT_RATIOS))
   aspectRatio?: string;
 
+  @ApiPropertyOptional({
+    example: '9:16,1:1',
+    description:
+      'several renditions of every clip, comma-separated, framed from one analysis; the first is the main one (clip-NN.mp4)',
+  })
+  @IsOptional()
+  @Matches(/^[0-9:, ]{1,40}$/, { message: 'aspectRatios must be a comma-separated list of ratios' })
+  aspectRatios?: string;
+
   @ApiPropertyOptional({ default: 'auto', description: "ISO 639-1 code such as 'en', or 'auto'" })
   @IsOptional()
   @Matches(/^(auto|[a-z]{2,3})$/, { message: "language must be 'auto' or an ISO 639-1 code" })
@@ -72,6 +81,7 @@ export const UPLOAD_OPTION_FIELDS = [
   'minDuration',
   'maxDuration',
   'aspectRatio',
+  'aspectRatios',
   'language',
   'quality',
   'layout',

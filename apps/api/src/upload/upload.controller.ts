@@ -51,6 +51,12 @@ export class UploadController {
           description: 'seconds',
         },
         aspectRatio: { type: 'string', enum: Object.keys(ASPECT_RATIOS), default: '9:16' },
+        aspectRatios: {
+          type: 'string',
+          example: '9:16,1:1',
+          description:
+            'several renditions per clip, comma-separated (9:16, 1:1, 4:5, 16:9); the first is the main one',
+        },
         language: {
           type: 'string',
           enum: ['auto', ...WHISPER_LANGUAGES],

@@ -25,7 +25,13 @@ export interface ProcessCommandOptions {
 }
 
 export function toClipOptions(o: ProcessCommandOptions): ClipOptions {
-  return withDefaults({ ...o, aspectRatio: o.aspect });
+  // --aspect takes one ratio or several ('9:16,1:1'): one rendition each, the first the main one.
+  const several = o.aspect?.includes(',');
+  return withDefaults({
+    ...o,
+    aspectRatio: several ? undefined : o.aspect,
+    aspectRatios: several ? o.aspect : undefined,
+  });
 }
 
 /** `clipgen process`: the same pipeline as the worker, run in this process; outputs copied to --out. */

@@ -23,6 +23,13 @@ describe('camera path', () => {
     expect(placeWindow(tall, 540, 1000, 0.4).y).toBe(Math.round(1000 - 608 * 0.4));
   });
 
+  it('lowers a big face in the window so the top of the head stays in', () => {
+    const tall = { sourceWidth: 1080, sourceHeight: 1920, width: 1080, height: 606 };
+    const { y } = placeWindow(tall, 540, 934, 0.4, 417);
+    expect(y).toBeLessThanOrEqual(934 - 0.75 * 417);
+    expect(934 - y).toBeLessThan(606 * 0.75);
+  });
+
   it('holds a still camera on a subject that barely moves', () => {
     const jitter = track(0, (t) => 1300 + 15 * Math.sin(t * 7));
     const keys = planCameraPath([{ start: 0, end: 10, trackId: 0 }], [jitter], win);

@@ -33,13 +33,22 @@ export interface Window {
   height: number;
 }
 
-type Point = { t: number; cx: number; cy: number };
+/** A face centre and size (0 when unknown) at time t, in source pixels. */
+type Point = { t: number; cx: number; cy: number; size: number };
 
-/** Keeps the window inside the frame on all four sides and places the face below headroom. */
-export function placeWindow(win: Window, cx: number, cy: number, faceLine: number) {
+/**
+ * Keeps the window inside the frame on all four sides and puts the face centre on the face line —
+ * lower when the face is big for the window, so the top of the head (hair reaches about ¾ of the
+ * face box above its centre) stays in the picture.
+ */
+export function placeWindow(win: Window, cx: number, cy: number, faceLine: number, size = 0) {
   const x = Math.round(Math.min(Math.max(cx - win.width / 2, 0), win.sourceWidth - win.width));
+  const headTop = cy - 0.75 * size - 0.04 * win.height;
   const y = Math.round(
-    Math.min(Math.max(cy - win.height * faceLine, 0), win.sourceHeight - win.height),
+    Math.min(
+      Math.max(Math.min(cy - win.height * faceLine, headTop), 0),
+      win.sourceHeight - win.height,
+    ),
   );
   return { x, y, width: win.width, height: win.height };
 }
@@ -52,12 +61,13 @@ export function turnPath(subject: Point[], win: Window, o: CameraOptions): Point
   const spread = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
   if (spread <= o.stationaryShare * win.width) {
     const mid = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
-    return subject.map((p) => ({ t: p.t, cx: mid(xs), cy: mid(ys) }));
+    const size = mid(subject.map((p) => p.size));
+    return subject.map((p) => ({ t: p.t, cx: mid(xs), cy: mid(ys), size }));
   }
   const smoothed = subject.map((p) => {
     const near = subject.filter((q) => Math.abs(q.t - p.t) <= o.smoothSec);
     const avg = (f: (q: Point) => number) => near.reduce((s, q) => s + f(q), 0) / near.length;
-    return { t: p.t, cx: avg((q) => q.cx), cy: avg((q) => q.cy) };
+    return { t: p.t, cx: avg((q) => q.cx), cy: avg((q) => q.cy), size: avg((q) => q.size) };
   });
   // Dead zone: the camera moves only by what the subject strays beyond it.
   const dead = o.deadZoneShare * win.width;
@@ -66,7 +76,7 @@ export function turnPath(subject: Point[], win: Window, o: CameraOptions): Point
     const follow = (c: number, v: number) =>
       v - c > dead ? v - dead : c - v > dead ? v + dead : c;
     cam = { cx: follow(cam.cx, p.cx), cy: follow(cam.cy, p.cy) };
-    return { t: p.t, ...cam };
+    return { t: p.t, ...cam, size: p.size };
   });
 }
 
@@ -99,13 +109,13 @@ export function planCameraPath(
 ): CropKeyframe[] {
   const o = { ...DEFAULTS, ...options };
   const keys: CropKeyframe[] = [];
-  let last = { cx: win.sourceWidth / 2, cy: win.sourceHeight / 2 };
+  let last: Omit<Point, 't'> = { cx: win.sourceWidth / 2, cy: win.sourceHeight / 2, size: 0 };
   for (const turn of turns) {
     const track = turn.trackId === null ? null : tracks[turn.trackId];
     const subject: Point[] = [];
     for (let t = turn.start; t < turn.end - 1e-6; t += o.step) {
       const p = track ? trackAt(track, t) : null;
-      subject.push(p ? { t, cx: p.cx, cy: p.cy } : { t, ...last });
+      subject.push(p ? { t, cx: p.cx, cy: p.cy, size: p.size } : { t, ...last });
     }
     const path = turnPath(subject, win, o);
     if (!path.length) continue;
@@ -114,10 +124,11 @@ export function planCameraPath(
       // A hard cut: the old position until just before the turn, the new one from it.
       keys.push({ ...keys[keys.length - 1], t: Math.max(turn.start - 0.001, 0) });
     }
-    for (const p of path) keys.push({ t: p.t, ...placeWindow(win, p.cx, p.cy, o.faceLine) });
+    for (const p of path)
+      keys.push({ t: p.t, ...placeWindow(win, p.cx, p.cy, o.faceLine, p.size) });
     last = path[path.length - 1];
   }
   const end = turns.length ? turns[turns.length - 1].end : 0;
-  keys.push({ t: end, ...placeWindow(win, last.cx, last.cy, o.faceLine) });
+  keys.push({ t: end, ...placeWindow(win, last.cx, last.cy, o.faceLine, last.size) });
   return simplifyKeyframes(keys);
 }

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { colorHistogram } from '../frames/color-histogram';
 import { frameStream, type FrameStreamRequest } from '../frames/frame-stream';
+import { AdaptiveSampler } from './adaptive-sampling';
 import type { AnalysedFrame } from './face.types';
 import { HumanFaceDetector } from './human-face-detector';
 
@@ -20,9 +21,14 @@ async function main(): Promise<void> {
   await detector.load();
   const scale = req.sourceWidth / req.width;
   const total = Math.max(1, Math.round((req.end - req.start) * req.fps));
+  const sampler = new AdaptiveSampler();
   for await (const frame of frameStream(req)) {
-    const faces = await detector.detect(frame.pixels, req.width, req.height, scale);
-    const line: AnalysedFrame = { t: frame.t, faces, histogram: colorHistogram(frame.pixels) };
+    const histogram = colorHistogram(frame.pixels);
+    const line: AnalysedFrame = { t: frame.t, histogram };
+    if (sampler.examine(frame.index, frame.t, histogram)) {
+      line.faces = await detector.detect(frame.pixels, req.width, req.height, scale);
+      sampler.saw(frame.t, line.faces.length);
+    }
     process.stdout.write(JSON.stringify(line) + '\n');
     if (frame.index % 10 === 0) process.stderr.write(`frame ${frame.index}/${total}\n`);
   }

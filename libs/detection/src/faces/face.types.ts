@@ -13,7 +13,8 @@ export interface DetectedFace {
 export interface AnalysedFrame {
   /** Seconds from the clip start. */
   t: number;
-  faces: DetectedFace[];
+  /** Absent when the frame was not searched for faces (see AdaptiveSampler). */
+  faces?: DetectedFace[];
   /** Normalised colour histogram, for shot-cut detection. */
   histogram: number[];
 }

@@ -66,6 +66,7 @@ export function buildTracks(
   const tracks: FaceTrack[] = [];
   let live: FaceTrack[] = [];
   for (const frame of frames) {
+    if (!frame.faces) continue;
     const shot = shotAt(shots, frame.t);
     live = live.filter(
       (tr) => tr.shot === shot && frame.t - tr.points[tr.points.length - 1].t <= o.maxGapSec,
