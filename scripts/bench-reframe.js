@@ -24,10 +24,10 @@ const { renderClip } = require(path.join(ROOT, 'dist/libs/rendering/src'));
 const framing = new detection.ActiveSpeakerFraming(new detection.HumanFaceAnalyzer({ ffmpeg }));
 const round = (v, d = 3) => (v === null ? null : Math.round(v * 10 ** d) / 10 ** d);
 
-async function plan(file, width, height, duration, words = [], start = 0) {
+async function plan(file, width, height, duration, words = [], layout = 'auto') {
   const t0 = Date.now();
   const crop = await framing.plan({ sourcePath: file, sourceWidth: width, sourceHeight: height,
-    start, end: start + duration, aspect: 9 / 16, words });
+    start: 0, end: duration, aspect: 9 / 16, words, layout });
   const sec = (Date.now() - t0) / 1000;
   return { crop, analysisSec: sec, analysisFps: crop.analysis.sampledFrames / sec };
 }
@@ -62,9 +62,15 @@ async function twoSpeakerCase() {
     { who: 0, from: 0, to: 3.5 }, { who: 1, from: 0, to: 4 },
     { who: 0, from: 3.5, to: 6 }, { who: 1, from: 4, to: 8 },
   ]);
-  const { crop } = await plan(input.file, 1920, 1080, input.duration, loudSpans(input.file));
-  await render(input.file, crop, input.duration, 'two-speakers');
-  return { duration: input.duration, turnChanges: input.changes.length - 1, ...m.followsSpeaker(crop, input) };
+  const words = loudSpans(input.file);
+  const { crop } = await plan(input.file, 1920, 1080, input.duration, words, 'follow');
+  await render(input.file, crop, input.duration, 'two-speakers-follow');
+  const auto = (await plan(input.file, 1920, 1080, input.duration, words, 'auto')).crop;
+  await render(input.file, auto, input.duration, 'two-speakers-auto');
+  return {
+    follow: { duration: input.duration, turnChanges: input.changes.length - 1, ...m.followsSpeaker(crop, input) },
+    auto: m.splitShowsBoth(auto, input),
+  };
 }
 
 async function noFaceAndCrowd() {

@@ -102,4 +102,17 @@ function iou(a, b) {
   return inter / (a.width * a.height + b.width * b.height - inter);
 }
 
-module.exports = { faceInCrop, motionPerFrame, followsSpeaker, cutsPerSecond, iou, windowAt };
+/** `auto` on two people talking in turn: the share of the clip split, with each face in its half. */
+function splitShowsBoth(crop, input) {
+  const times = frameTimes(input.duration);
+  const [left, right] = input.centres;
+  let both = 0;
+  for (const t of times) {
+    const s = (crop.split ?? []).find((x) => t >= x.start && t < x.end);
+    if (s && contains(s.top, left) && contains(s.bottom, right)) both++;
+  }
+  return { splitStretches: (crop.split ?? []).length, bothShown: both / times.length };
+}
+
+module.exports = {
+  splitShowsBoth, faceInCrop, motionPerFrame, followsSpeaker, cutsPerSecond, iou, windowAt };

@@ -20,7 +20,11 @@ program
   .option('-a, --aspect <ratios>', "9:16 | 1:1 | 4:5 | 16:9, or several: '9:16,1:1'", '9:16')
   .option('-l, --language <code>', "spoken language, or 'auto'", 'auto')
   .option('-q, --quality <profile>', "transcription: 'fast' or 'accurate' (default ASR_PROFILE)")
-  .option('--layout <layout>', "framing: 'auto' (follow the speaker), 'follow' or 'fit'", 'auto')
+  .option(
+    '--layout <layout>',
+    "framing: 'auto', 'follow', 'split' (two people stacked) or 'fit'",
+    'auto',
+  )
   .action(processCommand);
 
 program

@@ -1,3 +1,4 @@
+import type { SplitStretch } from './camera/split-layout';
 import type { Shot } from './shots/shot-cuts';
 import type { SpeakerTurn } from './speaker/active-speaker';
 import type { TimedSpan } from './speaker/speech-activity';
@@ -11,8 +12,11 @@ export interface CropKeyframe {
   height: number;
 }
 
-/** How the picture is composed: a crop that follows the speaker, or the whole frame fitted in. */
-export const FRAMING_LAYOUTS = ['auto', 'follow', 'fit'] as const;
+/**
+ * How the picture is composed: a crop that follows the speaker, two people stacked, or the whole
+ * frame fitted in; `auto` picks per shot.
+ */
+export const FRAMING_LAYOUTS = ['auto', 'follow', 'split', 'fit'] as const;
 export type FramingLayout = (typeof FRAMING_LAYOUTS)[number];
 
 /** A face track as stored for re-editing: its box every half second while it is seen. */
@@ -42,6 +46,8 @@ export interface CropPath {
   sourceHeight: number;
   keyframes: CropKeyframe[];
   fit?: TimedSpan[];
+  /** Stretches shown as two stacked halves, one face each (tall outputs only). */
+  split?: SplitStretch[];
   analysis?: FramingAnalysis;
 }
 

@@ -1,4 +1,5 @@
 import { planCameraPath, type Window } from './camera/camera-path';
+import { planSplits } from './camera/split-layout';
 import { centerCropWindow } from './center-crop.framing';
 import type { CropPath, FramingLayout, StoredTrack } from './crop-path';
 import type { AnalysedFrame } from './faces/face.types';
@@ -57,7 +58,8 @@ function storedTracks(tracks: FaceTrack[], minPoints: number): StoredTrack[] {
 
 /**
  * From sampled frames to a crop path: shots → face tracks → who speaks (mouth motion against
- * the words) → a camera per speaker turn, with faceless shots shown whole.
+ * the words) → a camera per speaker turn, with faceless shots shown whole and shots where two
+ * people talk in turn shown as stacked halves.
  */
 export function planFraming(input: FramingPlanInput): CropPath {
   const { frames, sourceWidth, sourceHeight, duration } = input;
@@ -78,6 +80,23 @@ export function planFraming(input: FramingPlanInput): CropPath {
     input.layout === 'fit'
       ? [{ start: 0, end: duration }]
       : facelessShots(shots, frames, tracks).map((s) => ({ start: s.start, end: s.end }));
+  const examined = frames.filter((f) => f.faces).map((f) => f.t);
+  // Halves of a wide output would be slivers: split is for square and tall outputs.
+  const splitting = (input.layout === 'auto' || input.layout === 'split') && input.aspect <= 1;
+  const split = splitting
+    ? planSplits(
+        shots,
+        tracks,
+        turns,
+        examined,
+        input.aspect * 2,
+        {
+          width: sourceWidth,
+          height: sourceHeight,
+        },
+        input.layout === 'split',
+      )
+    : [];
   const whole = fit.length === 1 && fit[0].start <= 0 && fit[0].end >= duration;
   const keyframes = whole
     ? [{ t: 0, ...base }]
@@ -87,6 +106,7 @@ export function planFraming(input: FramingPlanInput): CropPath {
     sourceHeight,
     keyframes,
     ...(fit.length ? { fit } : {}),
+    ...(split.length ? { split } : {}),
     analysis: {
       sampledFrames: frames.length,
       fps: input.fps,

@@ -4,3 +4,4 @@ export * from './active-speaker.framing';
 export * from './framing-plan';
 export * from './faces/face.types';
 export * from './faces/face-analyzer';
+export * from './camera/split-layout';

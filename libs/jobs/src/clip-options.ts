@@ -30,13 +30,14 @@ export interface ClipOptions {
    */
   quality?: TranscriptionQuality;
   /**
-   * Picture composition: 'auto' (follow the speaker, whole frame where no face), 'follow' or
-   * 'fit' (whole frame over a blurred copy); absent means 'auto'.
+   * Picture composition: 'auto' (per shot: follow the speaker, two people who talk in turn
+   * stacked, the whole frame where no face), 'follow', 'split' (two people stacked wherever two
+   * are in view) or 'fit' (whole frame over a blurred copy); absent means 'auto'.
    */
   layout?: ClipLayout;
 }
 
-export const CLIP_LAYOUTS = ['auto', 'follow', 'fit'] as const;
+export const CLIP_LAYOUTS = ['auto', 'follow', 'split', 'fit'] as const;
 export type ClipLayout = (typeof CLIP_LAYOUTS)[number];
 
 export const TRANSCRIPTION_QUALITIES = ['fast', 'accurate'] as const;

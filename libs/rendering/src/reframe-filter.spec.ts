@@ -49,4 +49,17 @@ describe('reframe filter', () => {
     expect(vf).not.toContain('crop=606');
     expect(vf.startsWith('split[fitbg][fitfg]')).toBe(true);
   });
+
+  it('lays two stacked halves over the crop during split stretches', () => {
+    const win = (x: number) => ({ x, y: 100, width: 900, height: 800 });
+    const crop = {
+      ...path([key(0, 657)]),
+      split: [{ start: 1, end: 5, top: win(0), bottom: win(1000) }],
+    };
+    const vf = reframeFilter(crop, 1080, 1920, ['format=yuv420p']);
+    expect(vf).toContain('crop=900:800:0:100,scale=1080:960');
+    expect(vf).toContain('crop=900:800:1000:100,scale=1080:960');
+    expect(vf).toContain('vstack[split0]');
+    expect(vf).toContain("overlay=0:0:enable='between(t,1,5)',format=yuv420p");
+  });
 });

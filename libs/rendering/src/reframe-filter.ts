@@ -1,4 +1,4 @@
-import type { CropKeyframe, CropPath } from '@app/detection';
+import type { CropKeyframe, CropPath, SplitStretch, SplitWindow } from '@app/detection';
 
 const num = (v: number) => String(Math.round(v * 1000) / 1000);
 
@@ -34,9 +34,25 @@ function fitChain(input: string, w: number, h: number, after: string): string {
   ].join(';');
 }
 
+/** Two fixed windows, each scaled to half the output height, stacked. */
+function splitChain(i: number, stretch: SplitStretch, w: number, h: number): string {
+  const half = Math.round(h / 4) * 2;
+  const part = (win: SplitWindow, label: string) =>
+    `[sp${i}${label}]crop=${win.width}:${win.height}:${win.x}:${win.y},` +
+    `scale=${w}:${label === 't' ? half : h - half}:flags=lanczos,setsar=1[sp${i}${label}o]`;
+  return [
+    part(stretch.top, 't'),
+    part(stretch.bottom, 'b'),
+    `[sp${i}to][sp${i}bo]vstack[split${i}]`,
+  ].join(';');
+}
+
+const between = (s: { start: number; end: number }) => `between(t,${num(s.start)},${num(s.end)})`;
+
 /**
  * The video filter graph of a reframed clip: the moving crop scaled to the output size, the
- * fitted whole frame during `fit` stretches, then the burned-in captions and pixel format.
+ * fitted whole frame during `fit` stretches and two stacked halves during `split` stretches
+ * (each laid over the crop while it lasts), then the burned-in captions and pixel format.
  */
 export function reframeFilter(crop: CropPath, w: number, h: number, tail: string[]): string {
   const [k] = crop.keyframes;
@@ -48,15 +64,26 @@ export function reframeFilter(crop: CropPath, w: number, h: number, tail: string
       ? `crop=${k.width}:${k.height}:x='${x}':y='${y}'`
       : `crop=${k.width}:${k.height}:${x}:${y}`) + `,scale=${w}:${h}:flags=lanczos,setsar=1`;
   const fit = crop.fit ?? [];
+  const splits = crop.split ?? [];
   const finish = tail.length ? `,${tail.join(',')}` : '';
-  if (!fit.length) return `${cropper}${finish}`;
+  if (!fit.length && !splits.length) return `${cropper}${finish}`;
   const whole = fit.length === 1 && fit[0].start <= 0.05 && crop.keyframes.length === 1;
-  if (whole) return fitChain('', w, h, finish);
-  const when = fit.map((s) => `between(t,${num(s.start)},${num(s.end)})`).join('+');
-  return [
-    'split[followin][fitin]',
-    `[followin]${cropper}[follow]`,
-    fitChain('[fitin]', w, h, '[fitted]'),
-    `[follow][fitted]overlay=0:0:enable='${when}'${finish}`,
-  ].join(';');
+  if (whole && !splits.length) return fitChain('', w, h, finish);
+  const inputs = ['[followin]', ...(fit.length ? ['[fitin]'] : [])];
+  splits.forEach((_, i) => inputs.push(`[sp${i}t]`, `[sp${i}b]`));
+  const graph = [`split=${inputs.length}${inputs.join('')}`, `[followin]${cropper}[layer0]`];
+  const layers: { label: string; when: string }[] = [];
+  if (fit.length) {
+    graph.push(fitChain('[fitin]', w, h, '[fitted]'));
+    layers.push({ label: '[fitted]', when: fit.map(between).join('+') });
+  }
+  splits.forEach((stretch, i) => {
+    graph.push(splitChain(i, stretch, w, h));
+    layers.push({ label: `[split${i}]`, when: between(stretch) });
+  });
+  layers.forEach((layer, i) => {
+    const out = i === layers.length - 1 ? finish : `[layer${i + 1}]`;
+    graph.push(`[layer${i}]${layer.label}overlay=0:0:enable='${layer.when}'${out}`);
+  });
+  return graph.join(';');
 }

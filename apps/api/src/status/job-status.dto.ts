@@ -64,7 +64,7 @@ export class JobOptionsDto {
   @ApiProperty() language: string;
   @ApiPropertyOptional({ enum: ['fast', 'accurate'], description: "absent: the server's default" })
   quality?: string;
-  @ApiPropertyOptional({ enum: ['auto', 'follow', 'fit'], description: "absent: 'auto'" })
+  @ApiPropertyOptional({ enum: ['auto', 'follow', 'split', 'fit'], description: "absent: 'auto'" })
   layout?: string;
 }
 

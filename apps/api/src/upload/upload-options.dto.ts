@@ -68,7 +68,8 @@ export class UploadOptionsDto {
   @ApiPropertyOptional({
     enum: CLIP_LAYOUTS,
     default: 'auto',
-    description: "framing: 'auto' (follow the speaker; whole frame where no face), 'follow', 'fit'",
+    description:
+      "framing: 'auto' (per shot: follow the speaker, two people stacked, whole frame where no face), 'follow', 'split', 'fit'",
   })
   @IsOptional()
   @IsIn(CLIP_LAYOUTS)

@@ -74,7 +74,7 @@ export class UploadController {
           enum: [...CLIP_LAYOUTS],
           default: 'auto',
           description:
-            "framing: 'auto' (follow whoever speaks; whole frame over a blur where no face is seen), 'follow', or 'fit' (whole frame)",
+            "framing: 'auto' (per shot: follow whoever speaks, two people talking in turn stacked, the whole frame over a blur where no face is seen), 'follow', 'split' or 'fit'",
         },
       },
     },
