@@ -29,6 +29,9 @@ type Result = Record<string, unknown> & { redone: string[]; orphans: number; job
     await cluster?.stop();
   }, 60_000);
 
+  /** A clip's video, SRT, VTT and framing edit data (one rendition). */
+  const FILES_PER_CLIP = 4;
+
   const completedCleanly = (r: Result) => {
     expect(r).toMatchObject({
       jobStatus: 'completed',
@@ -36,7 +39,7 @@ type Result = Record<string, unknown> & { redone: string[]; orphans: number; job
       orphans: 0,
       leftoverFiles: 0,
       clips: scenarios.OPTIONS.maxClips,
-      clipFilesStored: scenarios.OPTIONS.maxClips * 3,
+      clipFilesStored: scenarios.OPTIONS.maxClips * FILES_PER_CLIP,
     });
   };
 

@@ -22,6 +22,7 @@ export interface FramingPlanInput {
 
 /** A shot is shown whole (`fit`) when a face is seen in fewer of its frames than this. */
 const MIN_FACE_COVERAGE = 0.3;
+/** Grid step, seconds, of the speaker decisions and the camera path. */
 const STEP = 0.2;
 
 /** Shots in which faces are too rare to follow: slides, cartoons, empty rooms. */

@@ -1,5 +1,6 @@
 import type { CropKeyframe } from '../crop-path';
 import type { SpeakerTurn } from '../speaker/active-speaker';
+import { clearOfCutFaces } from './cut-faces';
 import { trackAt, type FaceTrack } from '../tracks/face-tracks';
 
 export interface CameraOptions {
@@ -96,10 +97,33 @@ export function simplifyKeyframes(keys: CropKeyframe[]): CropKeyframe[] {
   return out;
 }
 
+/** Other faces in view during a turn, at their typical place (so the camera does not twitch). */
+function neighbours(
+  tracks: FaceTrack[],
+  subject: FaceTrack | null,
+  from: number,
+  to: number,
+  step: number,
+) {
+  if (!subject) return [];
+  return tracks.flatMap((tr) => {
+    if (tr === subject) return [];
+    const seen = [];
+    for (let t = from; t < to; t += step) {
+      const p = trackAt(tr, t);
+      if (p) seen.push(p);
+    }
+    if (seen.length < 0.5 * Math.max(1, (to - from) / step)) return [];
+    const mid = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+    return [{ cx: mid(seen.map((p) => p.cx)), size: mid(seen.map((p) => p.size)) }];
+  });
+}
+
 /**
  * The crop window's path over the clip: per speaker turn a still or following camera on that
- * face; between turns a hard cut when the new subject is far, an ease when near; no face keeps
- * the last position (the caller shows such stretches whole, as `fit`).
+ * face, never cutting a neighbour's face in half; between turns a hard cut when the new subject
+ * is far, an ease when near; no face keeps the last position (the caller shows such stretches
+ * whole, as `fit`).
  */
 export function planCameraPath(
   turns: SpeakerTurn[],
@@ -124,8 +148,16 @@ export function planCameraPath(
       // A hard cut: the old position until just before the turn, the new one from it.
       keys.push({ ...keys[keys.length - 1], t: Math.max(turn.start - 0.001, 0) });
     }
-    for (const p of path)
-      keys.push({ t: p.t, ...placeWindow(win, p.cx, p.cy, o.faceLine, p.size) });
+    const others = neighbours(tracks, track, turn.start, turn.end, o.step);
+    for (const p of path) {
+      const w = placeWindow(win, p.cx, p.cy, o.faceLine, p.size);
+      const subjectSpan = { cx: p.cx, size: p.size };
+      keys.push({
+        t: p.t,
+        ...w,
+        x: clearOfCutFaces(w.x, w.width, win.sourceWidth, subjectSpan, others),
+      });
+    }
     last = path[path.length - 1];
   }
   const end = turns.length ? turns[turns.length - 1].end : 0;
