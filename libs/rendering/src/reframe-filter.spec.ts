@@ -52,14 +52,29 @@ describe('reframe filter', () => {
 
   it('lays two stacked halves over the crop during split stretches', () => {
     const win = (x: number) => ({ x, y: 100, width: 900, height: 800 });
-    const crop = {
-      ...path([key(0, 657)]),
-      split: [{ start: 1, end: 5, top: win(0), bottom: win(1000) }],
-    };
+    const split = [
+      {
+        start: 1,
+        end: 5,
+        top: win(0),
+        bottom: win(1000),
+        topSpeaks: [{ start: 1, end: 3 }],
+        bottomSpeaks: [{ start: 3, end: 5 }],
+      },
+    ];
+    const crop = { ...path([key(0, 657)]), split };
     const vf = reframeFilter(crop, 1080, 1920, ['format=yuv420p']);
     expect(vf).toContain('crop=900:800:0:100,scale=1080:960');
     expect(vf).toContain('crop=900:800:1000:100,scale=1080:960');
     expect(vf).toContain('vstack[split0]');
+    expect(vf).toContain(
+      "drawbox=x=0:y=0:w=1080:h=960:color=white@0.85:t=9:enable='between(t,1,3)'",
+    );
+    expect(vf).toContain("enable='between(t,3,5)'[sp0bo]");
+    expect(vf).toContain(
+      "drawbox=x=0:y=0:w=1080:h=960:color=white@0.85:t=9:enable='between(t,1,3)'",
+    );
+    expect(vf).toContain("enable='between(t,3,5)'[sp0bo]");
     expect(vf).toContain("overlay=0:0:enable='between(t,1,5)',format=yuv420p");
   });
 });

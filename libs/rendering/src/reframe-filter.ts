@@ -34,20 +34,32 @@ function fitChain(input: string, w: number, h: number, after: string): string {
   ].join(';');
 }
 
-/** Two fixed windows, each scaled to half the output height, stacked. */
+const between = (s: { start: number; end: number }) => `between(t,${num(s.start)},${num(s.end)})`;
+
+/** A frame around the half whose person is speaking, while they speak. */
+function speakerMark(spans: { start: number; end: number }[], w: number, half: number) {
+  if (!spans.length) return '';
+  const border = Math.max(4, Math.round(w / 120));
+  return `,drawbox=x=0:y=0:w=${w}:h=${half}:color=white@0.85:t=${border}:enable='${spans.map(between).join('+')}'`;
+}
+
+/** Two fixed windows, each scaled to half the output height and stacked; the speaker framed. */
 function splitChain(i: number, stretch: SplitStretch, w: number, h: number): string {
   const half = Math.round(h / 4) * 2;
-  const part = (win: SplitWindow, label: string) =>
-    `[sp${i}${label}]crop=${win.width}:${win.height}:${win.x}:${win.y},` +
-    `scale=${w}:${label === 't' ? half : h - half}:flags=lanczos,setsar=1[sp${i}${label}o]`;
+  const part = (win: SplitWindow, label: 't' | 'b') => {
+    const height = label === 't' ? half : h - half;
+    const speaks = label === 't' ? stretch.topSpeaks : stretch.bottomSpeaks;
+    return (
+      `[sp${i}${label}]crop=${win.width}:${win.height}:${win.x}:${win.y},` +
+      `scale=${w}:${height}:flags=lanczos,setsar=1${speakerMark(speaks ?? [], w, height)}[sp${i}${label}o]`
+    );
+  };
   return [
     part(stretch.top, 't'),
     part(stretch.bottom, 'b'),
     `[sp${i}to][sp${i}bo]vstack[split${i}]`,
   ].join(';');
 }
-
-const between = (s: { start: number; end: number }) => `between(t,${num(s.start)},${num(s.end)})`;
 
 /**
  * The video filter graph of a reframed clip: the moving crop scaled to the output size, the

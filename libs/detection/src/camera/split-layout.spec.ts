@@ -30,6 +30,8 @@ describe('split layout', () => {
     expect(s.bottom.x).toBeLessThan(1500);
     expect(s.bottom.x + s.bottom.width).toBeGreaterThan(1500);
     expect(s.top.width / s.top.height).toBeCloseTo(1.125, 1);
+    expect(s.topSpeaks).toEqual([{ start: 0, end: 5 }]);
+    expect(s.bottomSpeaks).toEqual([{ start: 5, end: 10 }]);
     expect(s.top.x + s.top.width).toBeLessThan(1500 - 100);
     expect(s.bottom.x).toBeGreaterThan(400 + 100);
   });

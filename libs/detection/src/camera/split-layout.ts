@@ -16,6 +16,9 @@ export interface SplitStretch {
   end: number;
   top: SplitWindow;
   bottom: SplitWindow;
+  /** When each half's person is the one speaking (the render marks that half). */
+  topSpeaks: { start: number; end: number }[];
+  bottomSpeaks: { start: number; end: number }[];
 }
 
 export interface SplitOptions {
@@ -76,6 +79,7 @@ export function halfWindow(
 /**
  * Shots to show split: two faces seen through most of the shot, and — unless the user asked for
  * `split` outright — both of them speaking in it (an interview, not a speaker and a listener).
+ * The halves keep their places (left-hand person on top) so nobody jumps; who speaks is marked.
  */
 export function planSplits(
   shots: Shot[],
@@ -109,7 +113,18 @@ export function planSplits(
     const size = (tr: FaceTrack) => median(tr.points.map((p) => p.size));
     if (top.height < o.minFaceSizes * size(left) || bottom.height < o.minFaceSizes * size(right))
       return;
-    out.push({ start: shot.start, end: shot.end, top, bottom });
+    const speaks = (tr: FaceTrack) =>
+      turns
+        .filter((t) => t.trackId === tr.id && t.end > shot.start && t.start < shot.end)
+        .map((t) => ({ start: Math.max(t.start, shot.start), end: Math.min(t.end, shot.end) }));
+    out.push({
+      start: shot.start,
+      end: shot.end,
+      top,
+      bottom,
+      topSpeaks: speaks(left),
+      bottomSpeaks: speaks(right),
+    });
   });
   return out;
 }
