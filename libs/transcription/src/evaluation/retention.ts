@@ -1,3 +1,5 @@
+import { editSteps } from './edit-steps';
+
 /** Words Whisper writes for sounds rather than speech: "[Music]", "(laughs)", "*sigh*", "♪". */
 const SOUND_ANNOTATION = /\[[^\]]*\]|\([^)]*\)|\*[^*]*\*|[♪♫]+/g;
 
@@ -35,8 +37,6 @@ export interface RetentionReport {
   inserted: number;
   differences: Difference[];
 }
-
-type Step = 'match' | 'sub' | 'del' | 'ins';
 
 /**
  * How much of a reference transcript (the bare whisper.cpp CLI's, same model and decoding) a
@@ -86,36 +86,4 @@ export function measureRetention(reference: string[], transcript: string[]): Ret
     inserted: counts.ins,
     differences,
   };
-}
-
-/** Levenshtein path over words; rows are kept as small typed arrays (hours of words fit). */
-function editSteps(ref: string[], hyp: string[]): Step[] {
-  const n = ref.length;
-  const m = hyp.length;
-  const cost = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-  for (let j = 0; j <= m; j++) cost[0][j] = j;
-  for (let i = 1; i <= n; i++) {
-    cost[i][0] = i;
-    for (let j = 1; j <= m; j++) {
-      const diag = cost[i - 1][j - 1] + (ref[i - 1] === hyp[j - 1] ? 0 : 1);
-      cost[i][j] = Math.min(diag, cost[i - 1][j] + 1, cost[i][j - 1] + 1);
-    }
-  }
-  const steps: Step[] = [];
-  let i = n;
-  let j = m;
-  while (i > 0 || j > 0) {
-    if (i > 0 && j > 0 && cost[i][j] === cost[i - 1][j - 1] + (ref[i - 1] === hyp[j - 1] ? 0 : 1)) {
-      steps.push(ref[i - 1] === hyp[j - 1] ? 'match' : 'sub');
-      i--;
-      j--;
-    } else if (i > 0 && cost[i][j] === cost[i - 1][j] + 1) {
-      steps.push('del');
-      i--;
-    } else {
-      steps.push('ins');
-      j--;
-    }
-  }
-  return steps.reverse();
 }

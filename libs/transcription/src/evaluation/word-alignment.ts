@@ -1,3 +1,5 @@
+import { editSteps } from './edit-steps';
+
 /** Lower-cases and strips punctuation from one word, for matching words one-to-one. */
 export const timingKey = (word: string) =>
   word
@@ -11,32 +13,15 @@ export const timingKey = (word: string) =>
  * so timings can be compared word for word even when the recogniser got some words wrong.
  */
 export function alignWords(ref: string[], hyp: string[]): [number, number][] {
-  const n = ref.length;
-  const m = hyp.length;
-  const cost: number[][] = Array.from({ length: n + 1 }, (_, i) =>
-    Array.from({ length: m + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  for (let i = 1; i <= n; i++) {
-    for (let j = 1; j <= m; j++) {
-      const sub = cost[i - 1][j - 1] + (ref[i - 1] === hyp[j - 1] ? 0 : 1);
-      cost[i][j] = Math.min(sub, cost[i - 1][j] + 1, cost[i][j - 1] + 1);
-    }
-  }
   const pairs: [number, number][] = [];
-  let i = n;
-  let j = m;
-  while (i > 0 && j > 0) {
-    if (ref[i - 1] === hyp[j - 1] && cost[i][j] === cost[i - 1][j - 1]) {
-      pairs.push([i - 1, j - 1]);
-      i--;
-      j--;
-    } else if (cost[i][j] === cost[i - 1][j - 1] + 1) {
-      i--;
-      j--;
-    } else if (cost[i][j] === cost[i - 1][j] + 1) i--;
-    else j--;
+  let i = 0;
+  let j = 0;
+  for (const step of editSteps(ref, hyp)) {
+    if (step === 'match') pairs.push([i, j]);
+    if (step !== 'ins') i++;
+    if (step !== 'del') j++;
   }
-  return pairs.reverse();
+  return pairs;
 }
 
 export interface TimedToken {
