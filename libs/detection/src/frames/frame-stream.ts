@@ -48,29 +48,59 @@ export function frameStreamArgs(r: FrameStreamRequest): string[] {
   ];
 }
 
+/** Frames decoded ahead of the analysis: ffmpeg keeps decoding while a frame is analysed. */
+const READ_AHEAD = 8;
+
 /**
- * Decodes only the range, at reduced size and rate, and yields one frame at a time: ffmpeg is
- * paused while a frame is analysed, so memory holds a frame or two whatever the clip's length.
+ * Decodes only the range, at reduced size and rate, and yields one frame at a time. ffmpeg runs
+ * up to READ_AHEAD frames ahead of the consumer (decoding overlaps analysis) and is paused
+ * beyond that, so memory stays a few frames whatever the clip's length.
  */
 export async function* frameStream(r: FrameStreamRequest): AsyncGenerator<RawFrame> {
   const frameBytes = r.width * r.height * 3;
   const child = spawn(r.ffmpeg, frameStreamArgs(r), { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
-  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-  let buffer: Buffer = Buffer.alloc(0);
-  let index = 0;
-  try {
-    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-      buffer = buffer.length ? Buffer.concat([buffer, chunk]) : chunk;
-      while (buffer.length >= frameBytes) {
-        const pixels = new Uint8Array(buffer.subarray(0, frameBytes));
-        buffer = buffer.subarray(frameBytes);
-        yield { index, t: index / r.fps, pixels };
-        index++;
+  const ready: Buffer[] = [];
+  let current = Buffer.allocUnsafe(frameBytes);
+  let filled = 0;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    wake?.();
+    wake = null;
+  };
+  child.stdout.on('data', (chunk: Buffer) => {
+    let offset = 0;
+    while (offset < chunk.length) {
+      const n = Math.min(frameBytes - filled, chunk.length - offset);
+      chunk.copy(current, filled, offset, offset + n);
+      filled += n;
+      offset += n;
+      if (filled === frameBytes) {
+        ready.push(current);
+        current = Buffer.allocUnsafe(frameBytes);
+        filled = 0;
       }
     }
-    const code = await exited;
+    if (ready.length >= READ_AHEAD) child.stdout.pause();
+    notify();
+  });
+  let code: number | null | undefined;
+  child.on('close', (c) => {
+    code = c;
+    notify();
+  });
+  let index = 0;
+  try {
+    for (;;) {
+      const pixels = ready.shift();
+      if (pixels) {
+        if (ready.length < READ_AHEAD) child.stdout.resume();
+        yield { index, t: index / r.fps, pixels };
+        index++;
+      } else if (code !== undefined) break;
+      else await new Promise<void>((resolve) => (wake = resolve));
+    }
     if (code !== 0) throw new Error(`ffmpeg frame decode failed (${code}): ${stderr.trim()}`);
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');
