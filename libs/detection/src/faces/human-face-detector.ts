@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DetectedFace } from './face.types';
+import { mergeFaceLists, needsSecondLook } from './second-look';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Human ships no types for its wasm build */
 
@@ -102,21 +103,22 @@ export class HumanFaceDetector {
   }
 
   /**
-   * Faces in one RGB frame, scaled by `scale` to source pixels. A frame with none is searched
-   * again at twice the size: small, far faces are found that way (recall on the dlib photos
-   * rises from .89 to .94 at 2×), at a cost paid only where nothing was found.
+   * Faces in one RGB frame, scaled by `scale` to source pixels. A frame with none, or only small
+   * ones (under 12 % of its height), is searched again at twice the size, where small, far faces
+   * are found (on the dlib photos given at twice their size, recall is .94 against .83), at a
+   * cost paid only for such frames.
    */
   async detect(pixels: Uint8Array, width: number, height: number, scale: number) {
     const tf = this.human.tf;
     const tensor = tf.tensor3d(pixels, [height, width, 3], 'int32');
     try {
       const faces = await this.facesIn(tensor, scale);
-      if (faces.length) return faces;
+      if (!needsSecondLook(faces, height * scale)) return faces;
       const bigger = tf.tidy(() =>
         tf.cast(tf.image.resizeBilinear(tensor, [height * 2, width * 2]), 'int32'),
       );
       try {
-        return await this.facesIn(bigger, scale / 2);
+        return mergeFaceLists(faces, await this.facesIn(bigger, scale / 2));
       } finally {
         bigger.dispose();
       }
