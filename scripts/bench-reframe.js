@@ -19,6 +19,7 @@ const WORK = path.join(OUT, 'reframe');
 const ffmpeg = require('@ffmpeg-installer/ffmpeg').path;
 const detection = require(path.join(ROOT, 'dist/libs/detection/src'));
 const { HumanFaceDetector } = require(path.join(ROOT, 'dist/libs/detection/src/faces/human-face-detector'));
+const { boxIou } = require(path.join(ROOT, 'dist/libs/detection/src/faces/second-look'));
 const { renderClip } = require(path.join(ROOT, 'dist/libs/rendering/src'));
 
 const framing = new detection.ActiveSpeakerFraming(new detection.HumanFaceAnalyzer({ ffmpeg }));
@@ -128,8 +129,8 @@ async function detectorRecall() {
       const truth = [...img[4].matchAll(/top='(\d+)' left='(\d+)' width='(\d+)' height='(\d+)'/g)].map(
         (b) => ({ x: +b[2], y: +b[1], width: +b[3], height: +b[4] }));
       total += truth.length;
-      found += truth.filter((t) => faces.some((f) => m.iou(f, t) >= 0.4)).length;
-      extra += faces.filter((f) => !truth.some((t) => m.iou(f, t) >= 0.4)).length;
+      found += truth.filter((t) => faces.some((f) => boxIou(f, t) >= 0.4)).length;
+      extra += faces.filter((f) => !truth.some((t) => boxIou(f, t) >= 0.4)).length;
     }
     result[`${scale}x`] = { recall: found / total, boxes: total, unmatchedDetections: extra };
   }

@@ -93,15 +93,6 @@ function cutsPerSecond(crop, duration) {
   return cuts / duration;
 }
 
-/** Intersection over union of two {x, y, width, height} boxes. */
-function iou(a, b) {
-  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
-  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
-  if (w <= 0 || h <= 0) return 0;
-  const inter = w * h;
-  return inter / (a.width * a.height + b.width * b.height - inter);
-}
-
 /** `auto` on two people talking in turn: the share of the clip split, with each face in its half. */
 function splitShowsBoth(crop, input) {
   const times = frameTimes(input.duration);
@@ -115,4 +106,4 @@ function splitShowsBoth(crop, input) {
 }
 
 module.exports = {
-  splitShowsBoth, faceInCrop, motionPerFrame, followsSpeaker, cutsPerSecond, iou, windowAt };
+  splitShowsBoth, faceInCrop, motionPerFrame, followsSpeaker, cutsPerSecond, windowAt };

@@ -3,7 +3,7 @@ import { CenterCropFraming } from './center-crop.framing';
 import { CropPath, FramingRequest, FramingStrategy } from './crop-path';
 import { FaceAnalyzer } from './faces/face-analyzer';
 import type { AnalysedFrame } from './faces/face.types';
-import { planFraming } from './framing-plan';
+import { planFramings } from './framing-plan';
 
 /** Sampled frames per second: enough for mouth motion, cheap enough for long clips. */
 export const ANALYSIS_FPS = 6;
@@ -33,13 +33,11 @@ export class ActiveSpeakerFraming extends FramingStrategy {
     const words = (req.words ?? [])
       .filter((w) => w.end > req.start && w.start < req.end)
       .map((w) => ({ start: w.start - req.start, end: w.end - req.start }));
-    const each = (frames: AnalysedFrame[], fps: number) =>
-      aspects.map((aspect) =>
-        planFraming({ ...req, aspect, frames, fps, duration, layout, words }),
-      );
-    if (layout === 'fit') return each([], 0);
+    const plan = (frames: AnalysedFrame[], fps: number) =>
+      planFramings({ ...req, frames, fps, duration, layout, words }, aspects);
+    if (layout === 'fit') return plan([], 0);
     try {
-      return each(await this.analyzer.analyse({ ...req, fps: ANALYSIS_FPS }), ANALYSIS_FPS);
+      return plan(await this.analyzer.analyse({ ...req, fps: ANALYSIS_FPS }), ANALYSIS_FPS);
     } catch (err) {
       if (req.signal?.aborted) throw err;
       this.logger.warn(`face analysis failed, centre crop instead: ${(err as Error).message}`);

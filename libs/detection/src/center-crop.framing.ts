@@ -1,15 +1,14 @@
+import { evenFloor } from './numbers';
 import { CropPath, FramingRequest, FramingStrategy } from './crop-path';
-
-const even = (n: number) => Math.max(2, Math.floor(n / 2) * 2);
 
 /** Largest window of the target aspect that fits the source, centred. */
 export function centerCropWindow(sourceWidth: number, sourceHeight: number, aspect: number) {
   let width = sourceWidth;
   let height = sourceHeight;
-  if (sourceWidth / sourceHeight > aspect) width = even(sourceHeight * aspect);
-  else height = even(sourceWidth / aspect);
-  width = Math.min(width, even(sourceWidth));
-  height = Math.min(height, even(sourceHeight));
+  if (sourceWidth / sourceHeight > aspect) width = evenFloor(sourceHeight * aspect);
+  else height = evenFloor(sourceWidth / aspect);
+  width = Math.min(width, evenFloor(sourceWidth));
+  height = Math.min(height, evenFloor(sourceHeight));
   return {
     x: Math.floor((sourceWidth - width) / 2),
     y: Math.floor((sourceHeight - height) / 2),

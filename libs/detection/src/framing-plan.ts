@@ -14,7 +14,6 @@ export interface FramingPlanInput {
   sourceWidth: number;
   sourceHeight: number;
   duration: number;
-  aspect: number;
   layout: FramingLayout;
   /** Words in clip time. */
   words: TimedSpan[];
@@ -58,14 +57,13 @@ function storedTracks(tracks: FaceTrack[], minPoints: number): StoredTrack[] {
 }
 
 /**
- * From sampled frames to a crop path: shots → face tracks → who speaks (mouth motion against
- * the words) → a camera per speaker turn, with faceless shots shown whole and shots where two
- * people talk in turn shown as stacked halves.
+ * From sampled frames to one crop path per aspect ratio. What the picture holds is worked out
+ * once — shots → face tracks → who speaks (mouth motion against the words) → faceless shots —
+ * then each aspect gets its camera per speaker turn, faceless shots shown whole and shots where
+ * two people talk in turn shown as stacked halves.
  */
-export function planFraming(input: FramingPlanInput): CropPath {
-  const { frames, sourceWidth, sourceHeight, duration } = input;
-  const base = centerCropWindow(sourceWidth, sourceHeight, input.aspect);
-  const win: Window = { sourceWidth, sourceHeight, width: base.width, height: base.height };
+export function planFramings(input: FramingPlanInput, aspects: number[]): CropPath[] {
+  const { frames, sourceWidth, sourceHeight, duration, layout } = input;
   const shots = detectShots(
     frames.map((f) => f.t),
     frames.map((f) => f.histogram),
@@ -78,42 +76,37 @@ export function planFraming(input: FramingPlanInput): CropPath {
   const speech = speechActivity(input.words, times);
   const turns = chooseSpeakers(tracks, times, speakingScores(tracks, times, speech));
   const fit =
-    input.layout === 'fit'
+    layout === 'fit'
       ? [{ start: 0, end: duration }]
       : facelessShots(shots, frames, tracks).map((s) => ({ start: s.start, end: s.end }));
-  const examined = frames.filter((f) => f.faces).map((f) => f.t);
-  // Halves of a wide output would be slivers: split is for square and tall outputs.
-  const splitting = (input.layout === 'auto' || input.layout === 'split') && input.aspect <= 1;
-  const split = splitting
-    ? planSplits(
-        shots,
-        tracks,
-        turns,
-        examined,
-        input.aspect * 2,
-        {
-          width: sourceWidth,
-          height: sourceHeight,
-        },
-        input.layout === 'split',
-      )
-    : [];
   const whole = fit.length === 1 && fit[0].start <= 0 && fit[0].end >= duration;
-  const keyframes = whole
-    ? [{ t: 0, ...base }]
-    : planCameraPath(turns, tracks, win, { step: STEP });
-  return {
-    sourceWidth,
-    sourceHeight,
-    keyframes,
-    ...(fit.length ? { fit } : {}),
-    ...(split.length ? { split } : {}),
-    analysis: {
-      sampledFrames: frames.length,
-      fps: input.fps,
-      shots,
-      tracks: storedTracks(tracks, 2),
-      speakers: turns,
-    },
+  const examined = frames.filter((f) => f.faces).map((f) => f.t);
+  const source = { width: sourceWidth, height: sourceHeight };
+  const analysis = {
+    sampledFrames: frames.length,
+    fps: input.fps,
+    shots,
+    tracks: storedTracks(tracks, 2),
+    speakers: turns,
   };
+  return aspects.map((aspect): CropPath => {
+    const base = centerCropWindow(sourceWidth, sourceHeight, aspect);
+    const win: Window = { sourceWidth, sourceHeight, width: base.width, height: base.height };
+    // Halves of a wide output would be slivers: split is for square and tall outputs.
+    const splitting = (layout === 'auto' || layout === 'split') && aspect <= 1;
+    const split = splitting
+      ? planSplits(shots, tracks, turns, examined, aspect * 2, source, layout === 'split')
+      : [];
+    const keyframes = whole
+      ? [{ t: 0, ...base }]
+      : planCameraPath(turns, tracks, win, { step: STEP });
+    return {
+      sourceWidth,
+      sourceHeight,
+      keyframes,
+      ...(fit.length ? { fit } : {}),
+      ...(split.length ? { split } : {}),
+      analysis,
+    };
+  });
 }

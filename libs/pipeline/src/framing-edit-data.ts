@@ -15,6 +15,7 @@ export function framingEditData(
     source: { width: crop.sourceWidth, height: crop.sourceHeight },
     cropPath: crop.keyframes,
     fit: crop.fit ?? [],
+    split: crop.split ?? [],
     shots: crop.analysis?.shots ?? [],
     faceTracks: crop.analysis?.tracks ?? [],
     speakers: crop.analysis?.speakers ?? [],

@@ -1,3 +1,4 @@
+import { median } from '../numbers';
 import type { CropKeyframe } from '../crop-path';
 import type { SpeakerTurn } from '../speaker/active-speaker';
 import { clearOfCutFaces } from './cut-faces';
@@ -61,9 +62,8 @@ export function turnPath(subject: Point[], win: Window, o: CameraOptions): Point
   const ys = subject.map((p) => p.cy);
   const spread = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
   if (spread <= o.stationaryShare * win.width) {
-    const mid = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
-    const size = mid(subject.map((p) => p.size));
-    return subject.map((p) => ({ t: p.t, cx: mid(xs), cy: mid(ys), size }));
+    const size = median(subject.map((p) => p.size));
+    return subject.map((p) => ({ t: p.t, cx: median(xs), cy: median(ys), size }));
   }
   const smoothed = subject.map((p) => {
     const near = subject.filter((q) => Math.abs(q.t - p.t) <= o.smoothSec);
@@ -114,8 +114,7 @@ function neighbours(
       if (p) seen.push(p);
     }
     if (seen.length < 0.5 * Math.max(1, (to - from) / step)) return [];
-    const mid = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
-    return [{ cx: mid(seen.map((p) => p.cx)), size: mid(seen.map((p) => p.size)) }];
+    return [{ cx: median(seen.map((p) => p.cx)), size: median(seen.map((p) => p.size)) }];
   });
 }
 

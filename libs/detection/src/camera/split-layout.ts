@@ -1,3 +1,4 @@
+import { evenFloor, median } from '../numbers';
 import type { Shot } from '../shots/shot-cuts';
 import type { SpeakerTurn } from '../speaker/active-speaker';
 import type { FaceTrack } from '../tracks/face-tracks';
@@ -39,8 +40,6 @@ const DEFAULTS: SplitOptions = {
   minFaceSizes: 1.8,
 };
 
-const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
-
 /**
  * A half's window around one face: `aspect` (width / height), clamped inside the frame, and no
  * wider than 0.9 of the distance to the other face, so that face stays out of this half.
@@ -65,8 +64,7 @@ export function halfWindow(
     width = widest;
     height = width / aspect;
   }
-  const even = (n: number) => Math.max(2, Math.floor(n / 2) * 2);
-  const [w, h] = [even(width), even(height)];
+  const [w, h] = [evenFloor(width), evenFloor(height)];
   const clamp = (v: number, max: number) => Math.round(Math.min(Math.max(v, 0), max));
   return {
     x: clamp(cx - w / 2, source.width - w),

@@ -3,8 +3,10 @@ import type { DetectedFace } from './face.types';
 /** Faces smaller than this share of the frame height suggest smaller ones were missed. */
 const SMALL_FACE_SHARE = 0.12;
 
+type Box = Pick<DetectedFace, 'x' | 'y' | 'width' | 'height'>;
+
 /** Intersection over union of two boxes. */
-export function boxIou(a: DetectedFace, b: DetectedFace): number {
+export function boxIou(a: Box, b: Box): number {
   const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
   const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
   if (w <= 0 || h <= 0) return 0;
