@@ -142,6 +142,12 @@ export function receiveMultipartUpload(
     parser.on('file', (name, stream, info) => {
       // Errors of a part (e.g. "Unexpected end of form") are also reported on the parser.
       stream.on('error', (err: Error) => fail(malformed(err.message)));
+      // Refused already (e.g. an option given twice): the parser can still emit a buffered file
+      // part after the cleanup ran, and a file written then would be left behind.
+      if (failure) {
+        stream.resume();
+        return;
+      }
       fileCount++;
       if (name !== 'file' || fileCount > 1) {
         stream.resume();
