@@ -7,6 +7,7 @@ const libs = [
   'media',
   'transcription',
   'selection',
+  'language',
   'detection',
   'captions',
   'rendering',

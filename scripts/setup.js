@@ -44,7 +44,7 @@ const PACKAGED_MODELS = {
     ggmlSha256: '28d66f40682b78e7eb7114e4688b3cf4e9f8a50a474e9cf5cb03992d12e07ca3',
   },
 };
-const PYTHON_TOOLS = { pocketsphinx: '5.1.1', onnxruntime: '1.32.0', 'silero-vad': '6.2.3' };
+const PYTHON_TOOLS = { pocketsphinx: '5.1.1', onnxruntime: '1.32.0', 'silero-vad': '6.2.3', wordllama: '0.4.0.post1' };
 /** Installed by a plain `npm run setup`. */
 const DEFAULT_MODELS = ['base', 'tiny.en'];
 /** Quantised variants made locally with whisper.cpp's `quantize` tool: [source, type]. */

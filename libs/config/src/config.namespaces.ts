@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { validateEnv } from './env.validation';
 import { projectRoot } from './project-root';
+import { selectionConfig } from './selection.config';
 
 /*
  * Typed configuration namespaces. Each reads the already validated environment, so values here
@@ -183,4 +184,5 @@ export const allConfigNamespaces = [
   storageConfig,
   whisperConfig,
   mediaConfig,
+  selectionConfig,
 ];

@@ -34,6 +34,14 @@ export const envSchema = Joi.object({
   ASR_PROFILE: Joi.string().valid('fast', 'accurate').default('accurate'),
   VOICE_ACTIVITY: Joi.string().valid('silero', 'energy').default('silero'),
   TOOLS_PYTHON: Joi.string().optional(),
+  SENTENCE_ENCODER: Joi.string().valid('use', 'wordllama').default('use'),
+  LLM_BASE_URL: Joi.string()
+    .uri({ scheme: ['http', 'https'] })
+    .optional(),
+  LLM_API_KEY: Joi.string().optional(),
+  LLM_MODEL: Joi.string().default('llama3.1'),
+  LLM_TIMEOUT_SEC: Joi.number().min(1).max(600).default(30),
+  LLM_MAX_TOKENS: Joi.number().integer().min(64).max(32000).default(1200),
   FFMPEG_PATH: Joi.string().optional(),
   FFPROBE_PATH: Joi.string().optional(),
   MAX_UPLOAD_BYTES: Joi.number()

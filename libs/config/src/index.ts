@@ -2,3 +2,4 @@ export * from './config.namespaces';
 export * from './env.validation';
 export * from './clipgen-config.module';
 export * from './project-root';
+export * from './selection.config';

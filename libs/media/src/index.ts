@@ -6,3 +6,4 @@ export * from './probe';
 export * from './extract-audio';
 export * from './media.module';
 export * from './media-limits';
+export * from './measure-levels';

@@ -5,6 +5,7 @@ import {
   FramingStrategy,
   HumanFaceAnalyzer,
 } from '@app/detection';
+import { LanguageModule } from '@app/language';
 import { MediaModule } from '@app/media';
 import { PersistenceModule } from '@app/persistence';
 import { StorageModule } from '@app/storage';
@@ -15,13 +16,20 @@ import { FONTS_DIR } from './pipeline.types';
 
 /** Everything one job needs to run end to end, for the worker and the CLI alike. */
 @Module({
-  imports: [PersistenceModule, StorageModule, TranscriptionModule, MediaModule],
+  imports: [PersistenceModule, StorageModule, TranscriptionModule, MediaModule, LanguageModule],
   providers: [
     PipelineService,
     { provide: FaceAnalyzer, useClass: HumanFaceAnalyzer },
     { provide: FramingStrategy, useClass: ActiveSpeakerFraming },
     { provide: FONTS_DIR, useFactory: bundledFontsDir },
   ],
-  exports: [PipelineService, PersistenceModule, StorageModule, TranscriptionModule, MediaModule],
+  exports: [
+    PipelineService,
+    PersistenceModule,
+    StorageModule,
+    TranscriptionModule,
+    MediaModule,
+    LanguageModule,
+  ],
 })
 export class PipelineModule {}

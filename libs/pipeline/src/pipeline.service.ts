@@ -7,9 +7,9 @@ import { CropPath, FramingStrategy } from '@app/detection';
 import { ASPECT_RATIOS, renditionsOf } from '@app/jobs';
 import { MEDIA_BINARIES, MediaBinaries } from '@app/media';
 import { ClipRepository, JobRepository, PipelineStage } from '@app/persistence';
-import { selectHighlights } from '@app/selection';
 import { assertFreeSpace, StorageDriver, StorageKeys } from '@app/storage';
-import { TranscriptionEngine, transcriptWords } from '@app/transcription';
+import { ChatClient, LLM_CLIENT, SentenceEncoder } from '@app/language';
+import { TranscriptionEngine } from '@app/transcription';
 import { PipelineCheckpoint, readCheckpoint, StoredRender } from './checkpoint';
 import { PipelineError, toPipelineError } from './pipeline.errors';
 import { ProgressEvent, ProgressTracker } from './progress-tracker';
@@ -17,6 +17,7 @@ import { FONTS_DIR, PipelineContext, PipelineRunRequest } from './pipeline.types
 import { fileExists, runProbeStage } from './probe.stage';
 import { runPublishStage } from './publish.stage';
 import { runRenderStage } from './render.stage';
+import { runSelectStage } from './select.stage';
 import { readTranscript, runTranscribeStage } from './transcribe.stage';
 import { claimWorkDir, workerIdentity } from './work-dirs';
 
@@ -57,6 +58,8 @@ export class PipelineService {
     private readonly storage: StorageDriver,
     private readonly engine: TranscriptionEngine,
     private readonly framing: FramingStrategy,
+    private readonly encoder: SentenceEncoder,
+    @Inject(LLM_CLIENT) private readonly llm: ChatClient | null,
     @Inject(MEDIA_BINARIES) private readonly binaries: MediaBinaries,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
     @Inject(limitsConfig.KEY) private readonly limits: ConfigType<typeof limitsConfig>,
@@ -160,11 +163,8 @@ export class PipelineService {
         ctx.transcript ??= (await readTranscript(this.storage, t.transcriptKey)) ?? undefined;
         if (!ctx.transcript)
           throw new PipelineError('ASR_FAILED', 'the stored transcript is gone', stage);
-        const highlights = await step(PipelineStage.Select, async () =>
-          selectHighlights(transcriptWords(ctx.transcript!), {
-            ...request.options,
-            mediaDuration: ctx.metadata!.durationSec,
-          }),
+        const highlights = await step(PipelineStage.Select, () =>
+          runSelectStage(ctx, { storage: this.storage, encoder: this.encoder, llm: this.llm }),
         );
         await save({ select: { highlights } });
       }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { transcriptFiles } from '@app/captions';
 import { ArtifactKind, ClipRepository } from '@app/persistence';
-import { sha256File, StorageDriver, StorageKeys } from '@app/storage';
+import { readObject, sha256File, StorageDriver, StorageKeys } from '@app/storage';
 import { Transcript, TranscriptionEngine } from '@app/transcription';
 import type { PipelineContext } from './pipeline.types';
 
@@ -78,12 +78,9 @@ export async function readTranscript(
   storage: StorageDriver,
   key: string,
 ): Promise<Transcript | null> {
-  if ((await storage.size(key)) === null) return null;
+  const bytes = await readObject(storage, key);
   try {
-    const { stream } = await storage.read(key);
-    const chunks: Buffer[] = [];
-    for await (const c of stream) chunks.push(Buffer.from(c));
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as Transcript;
+    return bytes ? (JSON.parse(bytes.toString('utf8')) as Transcript) : null;
   } catch {
     return null;
   }

@@ -1,71 +1,125 @@
-import { scoreWindow } from './score-window';
-import { capSentenceLength, splitSentences } from './split-sentences';
-import type { Highlight, Sentence, SelectionOptions, TimedWord } from './selection.types';
+import {
+  analyzeTranscript,
+  rangeVector,
+  scoreRange,
+  toHighlight,
+  TranscriptAnalysis,
+} from './analysis/transcript-analysis';
+import {
+  CandidateRange,
+  candidateRanges,
+  paddedEnd,
+  paddedStart,
+} from './candidates/candidate-spans';
+import { DEFAULT_DIVERSITY, pickDiverse } from './ranking/pick-diverse';
+import type {
+  AudioProfile,
+  Highlight,
+  Sentence,
+  SelectionOptions,
+  TimedWord,
+} from './selection.types';
+import { capSentenceLength, splitSentences } from './sentences/split-sentences';
 
-const LEAD_IN_SEC = 0.15;
-const TAIL_SEC = 0.35;
+/** Only this many best-scored candidates enter the diversity pass (it is quadratic in picks). */
+const DIVERSITY_POOL = 2000;
 
-/**
- * Picks up to `maxClips` non-overlapping highlights that start and end on sentence boundaries and
- * last between minDuration and maxDuration, best score first. When all the speech is shorter than
- * minDuration, the single sentence-bounded span that holds it is returned instead of nothing.
- */
-export function selectHighlights(words: TimedWord[], options: SelectionOptions): Highlight[] {
-  const sentences = capSentenceLength(
-    splitSentences(words.filter((w) => w.text.trim())),
-    options.maxDuration,
-  );
-  if (!sentences.length) return [];
-  const candidates: Highlight[] = [];
-  for (let i = 0; i < sentences.length; i++) {
-    for (let j = i; j < sentences.length; j++) {
-      const span = sentences[j].end - sentences[i].start;
-      if (span > options.maxDuration) break;
-      if (span >= options.minDuration)
-        candidates.push(toHighlight(sentences.slice(i, j + 1), options));
-    }
-  }
-  if (!candidates.length) return [fallback(sentences, options)];
-
-  candidates.sort((a, b) => b.score - a.score || a.start - b.start);
-  const chosen: Highlight[] = [];
-  for (const c of candidates) {
-    if (chosen.length >= options.maxClips) break;
-    if (chosen.every((o) => c.end <= o.start || c.start >= o.end)) chosen.push(c);
-  }
-  return chosen;
+export interface SelectionInput {
+  sentences: Sentence[];
+  /** One embedding per sentence (any scale), from the sentence encoder. */
+  vectors: ArrayLike<number>[];
+  audio?: AudioProfile;
 }
 
-function toHighlight(run: Sentence[], options: SelectionOptions): Highlight {
-  const { score, features } = scoreWindow(run);
-  const words = run.flatMap((s) => s.words);
+export interface SelectionResult {
+  highlights: Highlight[];
+  /** Topics in time order: where each starts and ends (seconds). */
+  topics: { start: number; end: number }[];
+  /** How many candidates were scored. */
+  candidates: number;
+}
+
+/** Sentences as selection cuts on: split on punctuation, turns and pauses, none longer than a clip. */
+export function prepareSentences(words: TimedWord[], maxDuration: number): Sentence[] {
+  return capSentenceLength(splitSentences(words.filter((w) => w.text.trim())), maxDuration);
+}
+
+/**
+ * Picks up to `maxClips` highlights: every run of whole sentences within the duration bounds is a
+ * candidate (a run across a topic boundary only if it hangs together as well as a typical run
+ * inside a topic), each is scored 0–100 from named features, and the clips are chosen by score
+ * with diversity (maximal marginal relevance plus a per-topic penalty), never overlapping. When all
+ * the speech is shorter than minDuration, the longest run from the start that fits is returned.
+ */
+export function selectHighlights(
+  input: SelectionInput,
+  options: SelectionOptions,
+): SelectionResult {
+  const { sentences } = input;
+  if (!sentences.length) return { highlights: [], topics: [], candidates: 0 };
+  const ranges = candidateRanges(sentences, options);
+  const analysis = analyzeTranscript(sentences, input.vectors, {
+    keywords: options.keywords,
+    audio: input.audio,
+    ranges,
+  });
+  const topics = topicSpans(analysis);
+  if (!ranges.length) {
+    const range = fallbackRange(sentences, options);
+    return {
+      highlights: [toHighlight(analysis, range, scoreRange(analysis, range))],
+      topics,
+      candidates: 1,
+    };
+  }
+  const kept = ranges.filter((r) => readsAsOneStory(analysis, r));
+  const scored = kept
+    .map((range) => ({ range, scored: scoreRange(analysis, range) }))
+    .sort((a, b) => b.scored.score - a.scored.score || a.range.start - b.range.start)
+    .slice(0, DIVERSITY_POOL)
+    .map(({ range, scored }) => ({
+      range,
+      scored,
+      start: range.start,
+      end: range.end,
+      score: scored.score,
+      topic: analysis.topicOf[range.first],
+      vector: rangeVector(analysis, range),
+    }));
+  const picked = pickDiverse(scored, { maxClips: options.maxClips, ...DEFAULT_DIVERSITY });
   return {
-    start: Math.max(0, run[0].start - LEAD_IN_SEC),
-    end: Math.min(options.mediaDuration, run[run.length - 1].end + TAIL_SEC),
-    score,
-    title: titleOf(run[0].text),
-    text: run.map((s) => s.text).join(' '),
-    words,
-    features,
+    highlights: picked.map((p) => toHighlight(analysis, p.range, p.scored)),
+    topics,
+    candidates: kept.length,
   };
 }
 
-/** The longest sentence-bounded run from the first sentence that fits maxDuration. */
-function fallback(sentences: Sentence[], options: SelectionOptions): Highlight {
-  let j = 0;
-  while (
-    j + 1 < sentences.length &&
-    sentences[j + 1].end - sentences[0].start <= options.maxDuration
-  )
-    j++;
-  return toHighlight(sentences.slice(0, j + 1), options);
+/**
+ * A run inside one topic always qualifies; one across a boundary only when its sentences are at
+ * least as alike as the median run of this transcript (the middle of the coherence range).
+ */
+function readsAsOneStory(a: TranscriptAnalysis, r: CandidateRange): boolean {
+  if (a.topicOf[r.first] === a.topicOf[r.last]) return true;
+  const [lo, hi] = a.context.coherenceRange;
+  return a.sums.coherence(r.first, r.last + 1) >= (lo + hi) / 2;
 }
 
-export function titleOf(text: string, maxWords = 8): string {
-  const words = text.replace(/\s+/g, ' ').trim().split(' ');
-  const title = words
-    .slice(0, maxWords)
-    .join(' ')
-    .replace(/[,;:.!?…]+$/, '');
-  return words.length > maxWords ? `${title}…` : title;
+function topicSpans(a: TranscriptAnalysis): { start: number; end: number }[] {
+  const edges = [0, ...a.boundaries, a.sentences.length];
+  return edges.slice(0, -1).map((from, k) => ({
+    start: a.sentences[from].start,
+    end: a.sentences[edges[k + 1] - 1].end,
+  }));
+}
+
+/** The longest sentence-bounded run from the first sentence that fits maxDuration. */
+function fallbackRange(sentences: Sentence[], options: SelectionOptions): CandidateRange {
+  const start = paddedStart(sentences, 0);
+  let last = 0;
+  while (
+    last + 1 < sentences.length &&
+    paddedEnd(sentences, last + 1, options.mediaDuration) - start <= options.maxDuration
+  )
+    last++;
+  return { first: 0, last, start, end: paddedEnd(sentences, last, options.mediaDuration) };
 }

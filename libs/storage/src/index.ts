@@ -6,3 +6,4 @@ export * from './s3-storage.driver';
 export * from './storage.module';
 export * from './hash-file';
 export * from './free-space';
+export * from './read-object';

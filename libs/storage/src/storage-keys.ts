@@ -6,4 +6,6 @@ export const StorageKeys = {
   transcriptFile: (jobId: string, filename: string) => `jobs/${jobId}/transcript/${filename}`,
   /** Shared by every job whose audio, model and language match. */
   cachedTranscript: (hash: string) => `cache/transcripts/${hash}.json`,
+  /** Sentence embeddings of one transcript's sentences by one encoder, shared like transcripts. */
+  cachedVectors: (hash: string) => `cache/vectors/${hash}.bin`,
 };
