@@ -44,6 +44,13 @@ const clipRow = (jobId: string, index: number, title: string): NewClip => ({
   videoFilename: `clip-0${index + 1}.mp4`,
   srtFilename: `clip-0${index + 1}.srt`,
   vttFilename: `clip-0${index + 1}.vtt`,
+  insights: {
+    description: 'why',
+    hashtags: ['#Tag'],
+    topic: index,
+    features: [{ name: 'hook', value: 0.5, weight: 20, contribution: 10, reason: 'a question' }],
+    origin: 'auto',
+  },
 });
 
 const artifactRow = (jobId: string, filename: string, kind = ArtifactKind.ClipVideo) => ({
@@ -198,6 +205,22 @@ describe.each(backends)('persistence on $name', ({ open }) => {
     expect(artifact?.sizeBytes).toBe(3_000_000_000);
     expect(await clips.findArtifact(id, 'clip-02.mp4')).toBeNull();
     expect(await clips.findArtifact(id, '../clip-01.mp4')).toBeNull();
+  });
+
+  it('adds a clip on request beside the others, with its insights, refusing a taken index', async () => {
+    const id = await newJob();
+    await clips.replaceForJob(id, [clipRow(id, 0, 'auto')], [artifactRow(id, 'clip-01.mp4')]);
+    const asked = {
+      ...clipRow(id, 1, 'asked'),
+      insights: { ...clipRow(id, 1, '').insights!, origin: 'request' as const },
+    };
+    await clips.addClip(asked, [artifactRow(id, 'clip-02.mp4')]);
+    const listed = await clips.listByJob(id);
+    expect(listed.map((c) => c.title)).toEqual(['auto', 'asked']);
+    expect(listed[1].insights).toMatchObject({ origin: 'request', hashtags: ['#Tag'], topic: 1 });
+    expect(listed[0].insights?.features[0].reason).toBe('a question');
+    await expect(clips.addClip(clipRow(id, 1, 'again'), [])).rejects.toThrow();
+    expect(await clips.findArtifact(id, 'clip-02.mp4')).not.toBeNull();
   });
 
   it('rolls back a replacement that fails half-way', async () => {

@@ -25,6 +25,7 @@ program
     "framing: 'auto', 'follow', 'split' (two people stacked) or 'fit'",
     'auto',
   )
+  .option('-k, --keywords <list>', "boost clips about these topics: 'printing,gutenberg'")
   .action(processCommand);
 
 program

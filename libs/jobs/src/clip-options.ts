@@ -35,6 +35,8 @@ export interface ClipOptions {
    * are in view) or 'fit' (whole frame over a blurred copy); absent means 'auto'.
    */
   layout?: ClipLayout;
+  /** Topics the user wants: clips that mention them score higher (absent: none). */
+  keywords?: string[];
 }
 
 export const CLIP_LAYOUTS = ['auto', 'follow', 'split', 'fit'] as const;
@@ -62,6 +64,8 @@ export function withDefaults(given: {
   language?: string;
   quality?: string;
   layout?: string;
+  /** Comma-separated, e.g. 'printing, gutenberg'. */
+  keywords?: string;
 }): ClipOptions {
   const list = given.aspectRatios?.split(',').map((r) => r.trim());
   const num = (v: number | string | undefined, fallback: number) =>
@@ -77,8 +81,13 @@ export function withDefaults(given: {
     language: given.language ?? DEFAULT_CLIP_OPTIONS.language,
     ...(given.quality ? { quality: given.quality as TranscriptionQuality } : {}),
     ...(given.layout ? { layout: given.layout as ClipLayout } : {}),
+    ...(given.keywords?.trim()
+      ? { keywords: given.keywords.split(',').map((k) => k.trim().replace(/\s+/g, ' ')) }
+      : {}),
   };
 }
+
+export const KEYWORD_LIMITS = { maxCount: 10, maxLength: 60 } as const;
 
 export const CLIP_OPTION_LIMITS = {
   maxClips: { min: 1, max: 20 },
@@ -116,6 +125,14 @@ export function clipOptionErrors(o: ClipOptions): string[] {
     errors.push(`quality must be one of ${TRANSCRIPTION_QUALITIES.join(', ')}`);
   if (o.layout !== undefined && !CLIP_LAYOUTS.includes(o.layout))
     errors.push(`layout must be one of ${CLIP_LAYOUTS.join(', ')}`);
+  if (o.keywords !== undefined) {
+    const { maxCount, maxLength } = KEYWORD_LIMITS;
+    if (o.keywords.length > maxCount) errors.push(`keywords: at most ${maxCount}`);
+    if (o.keywords.some((k) => !k || k.length > maxLength))
+      errors.push(
+        `keywords must be a comma-separated list of words, each 1 to ${maxLength} characters`,
+      );
+  }
   return errors;
 }
 

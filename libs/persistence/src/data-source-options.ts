@@ -11,6 +11,8 @@ import { TranscriptCacheFlagPostgres1764100000000 } from './migrations/postgres/
 import { TranscriptCacheFlagSqlite1764100000000 } from './migrations/sqlite/1764100000000-transcript-cache-flag';
 import { JobRecoveryPostgres1764200000000 } from './migrations/postgres/1764200000000-job-recovery';
 import { JobRecoverySqlite1764200000000 } from './migrations/sqlite/1764200000000-job-recovery';
+import { ClipInsightsPostgres1764300000000 } from './migrations/postgres/1764300000000-clip-insights';
+import { ClipInsightsSqlite1764300000000 } from './migrations/sqlite/1764300000000-clip-insights';
 
 export const ENTITIES = [JobEntity, ClipEntity, ArtifactEntity];
 
@@ -20,11 +22,13 @@ export const MIGRATIONS = {
     InitialSchemaSqlite1764000000000,
     TranscriptCacheFlagSqlite1764100000000,
     JobRecoverySqlite1764200000000,
+    ClipInsightsSqlite1764300000000,
   ],
   postgres: [
     InitialSchemaPostgres1764000000000,
     TranscriptCacheFlagPostgres1764100000000,
     JobRecoveryPostgres1764200000000,
+    ClipInsightsPostgres1764300000000,
   ],
 };
 

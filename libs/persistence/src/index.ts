@@ -2,6 +2,7 @@ export * from './entities/job-status';
 export * from './entities/source-metadata';
 export * from './entities/job.entity';
 export * from './entities/clip.entity';
+export * from './entities/clip-insights';
 export * from './entities/artifact.entity';
 export * from './repositories/job.repository';
 export * from './repositories/clip.repository';

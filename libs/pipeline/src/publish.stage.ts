@@ -15,23 +15,26 @@ export async function runPublishStage(
   const clips: NewClip[] = [];
   const artifacts: NewArtifact[] = [];
   for (const r of renders) {
-    for (const f of r.files) {
-      artifacts.push({
-        id: randomUUID(),
-        jobId: ctx.jobId,
-        kind: f.kind as ArtifactKind,
-        filename: f.filename,
-        storageKey: f.key,
-        contentType: f.contentType,
-        sizeBytes: f.sizeBytes,
-      });
-    }
+    artifacts.push(...artifactRows(ctx.jobId, r));
     clips.push(toClipRow(ctx.jobId, r));
   }
   await clipsRepo.replaceForJob(ctx.jobId, clips, artifacts);
 }
 
-function toClipRow(jobId: string, r: StoredRender): NewClip {
+/** The rows of stored files of one rendered clip. */
+export function artifactRows(jobId: string, r: StoredRender): NewArtifact[] {
+  return r.files.map((f) => ({
+    id: randomUUID(),
+    jobId,
+    kind: f.kind as ArtifactKind,
+    filename: f.filename,
+    storageKey: f.key,
+    contentType: f.contentType,
+    sizeBytes: f.sizeBytes,
+  }));
+}
+
+export function toClipRow(jobId: string, r: StoredRender): NewClip {
   const name = (ext: string) => r.files.find((f) => f.filename.endsWith(ext))!.filename;
   return {
     id: randomUUID(),
@@ -47,6 +50,14 @@ function toClipRow(jobId: string, r: StoredRender): NewClip {
     videoFilename: name('.mp4'),
     srtFilename: name('.srt'),
     vttFilename: name('.vtt'),
+    insights: {
+      description: r.highlight.description ?? '',
+      hashtags: r.highlight.hashtags ?? [],
+      topic: r.highlight.topic ?? 0,
+      features: Array.isArray(r.highlight.features) ? r.highlight.features : [],
+      origin: r.highlight.origin ?? 'auto',
+      rankedBy: r.highlight.rankedBy,
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ClipInsightsDto } from './clip-insights.dto';
 
 export class JobErrorDto {
   @ApiProperty({ example: 'ASR_FAILED' })
@@ -33,8 +34,13 @@ export class ClipDto {
   @ApiProperty({ description: 'seconds into the source' }) start: number;
   @ApiProperty({ description: 'seconds into the source' }) end: number;
   @ApiProperty() duration: number;
-  @ApiProperty() score: number;
-  @ApiProperty() title: string;
+  @ApiProperty({
+    minimum: 0,
+    maximum: 100,
+    description: 'the sum of insights.features contributions',
+  })
+  score: number;
+  @ApiProperty({ description: 'a key phrase naming what the clip is about' }) title: string;
   @ApiProperty() text: string;
   @ApiProperty() width: number;
   @ApiProperty() height: number;
@@ -53,6 +59,8 @@ export class ClipDto {
     description: 'every aspect ratio this clip was rendered in, the main one (downloadUrl) first',
   })
   renditions: RenditionDto[];
+  @ApiPropertyOptional({ type: ClipInsightsDto, nullable: true })
+  insights: ClipInsightsDto | null;
 }
 
 export class JobOptionsDto {
@@ -66,6 +74,8 @@ export class JobOptionsDto {
   quality?: string;
   @ApiPropertyOptional({ enum: ['auto', 'follow', 'split', 'fit'], description: "absent: 'auto'" })
   layout?: string;
+  @ApiPropertyOptional({ type: [String], description: 'topics whose clips were boosted' })
+  keywords?: string[];
 }
 
 export class JobStatusDto {

@@ -90,6 +90,7 @@ export function toJobStatusDto(
       vttUrl: captionDownloadUrl(job.id, c.vttFilename),
       framingUrl: framingUrl(job.id, c.videoFilename, artifacts),
       renditions: renditions(job, c, artifacts),
+      insights: c.insights ?? null,
     })),
     createdAt: job.createdAt.toISOString(),
     updatedAt: job.updatedAt.toISOString(),

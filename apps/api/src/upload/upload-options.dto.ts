@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import {
   ASPECT_RATIOS,
   CLIP_OPTION_LIMITS,
@@ -74,6 +74,14 @@ export class UploadOptionsDto {
   @IsOptional()
   @IsIn(CLIP_LAYOUTS)
   layout?: string;
+
+  @ApiPropertyOptional({
+    example: 'printing, gutenberg',
+    description: 'comma-separated topics: clips that mention them score higher',
+  })
+  @IsOptional()
+  @IsString()
+  keywords?: string;
 }
 
 /** The form fields an upload may carry besides `file`; anything else is a client mistake. */
@@ -86,4 +94,5 @@ export const UPLOAD_OPTION_FIELDS = [
   'language',
   'quality',
   'layout',
+  'keywords',
 ];

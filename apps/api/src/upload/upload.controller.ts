@@ -76,6 +76,11 @@ export class UploadController {
           description:
             "framing: 'auto' (per shot: follow whoever speaks, two people talking in turn stacked, the whole frame over a blur where no face is seen), 'follow', 'split' or 'fit'",
         },
+        keywords: {
+          type: 'string',
+          example: 'printing, gutenberg',
+          description: 'comma-separated topics (at most 10): clips that mention them score higher',
+        },
       },
     },
   })

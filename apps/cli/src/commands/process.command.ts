@@ -22,6 +22,7 @@ export interface ProcessCommandOptions {
   language?: string;
   quality?: string;
   layout?: string;
+  keywords?: string;
 }
 
 export function toClipOptions(o: ProcessCommandOptions): ClipOptions {

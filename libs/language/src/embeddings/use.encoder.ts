@@ -9,7 +9,10 @@ const PARALLEL_FROM = 256;
 /** The compiled child script (specs run from sources, so they use the build's copy). */
 function helperScript(): string {
   if (__filename.endsWith('.js')) return path.join(__dirname, 'use-encoder.main.js');
-  return path.resolve(__dirname, '../../../../dist/libs/language/src/embeddings/use-encoder.main.js');
+  return path.resolve(
+    __dirname,
+    '../../../../dist/libs/language/src/embeddings/use-encoder.main.js',
+  );
 }
 
 /**

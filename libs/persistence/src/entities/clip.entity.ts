@@ -8,6 +8,7 @@ import {
   PrimaryColumn,
 } from 'typeorm';
 import { JobEntity } from './job.entity';
+import type { ClipInsights } from './clip-insights';
 
 @Entity('clips')
 @Index('uq_clips_job_index', ['jobId', 'index'], { unique: true })
@@ -54,6 +55,10 @@ export class ClipEntity {
 
   @Column('varchar', { name: 'vtt_filename', length: 255 })
   vttFilename: string;
+
+  /** Why the clip was chosen and what it is about (null for clips from before highlights v2). */
+  @Column('simple-json', { nullable: true })
+  insights: ClipInsights | null;
 
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;

@@ -11,6 +11,8 @@ export abstract class ClipRepository {
    * mix of old and new clips visible.
    */
   abstract replaceForJob(jobId: string, clips: NewClip[], artifacts: NewArtifact[]): Promise<void>;
+  /** Adds one clip and its files to a job's finished set (clips on request), atomically. */
+  abstract addClip(clip: NewClip, artifacts: NewArtifact[]): Promise<void>;
   abstract listByJob(jobId: string): Promise<ClipEntity[]>;
   abstract saveArtifact(artifact: NewArtifact): Promise<void>;
   abstract findArtifact(jobId: string, filename: string): Promise<ArtifactEntity | null>;

@@ -26,6 +26,13 @@ export class TypeOrmClipRepository extends ClipRepository {
     });
   }
 
+  async addClip(clip: NewClip, artifacts: NewArtifact[]): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      await tx.insert(ClipEntity, clip);
+      if (artifacts.length) await tx.insert(ArtifactEntity, artifacts);
+    });
+  }
+
   listByJob(jobId: string): Promise<ClipEntity[]> {
     return this.clips.find({ where: { jobId }, order: { index: 'ASC' } });
   }
