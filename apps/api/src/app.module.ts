@@ -7,6 +7,8 @@ import { MediaModule } from '@app/media';
 import { PersistenceModule } from '@app/persistence';
 import { StorageModule } from '@app/storage';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
+import { ClipRequestService } from './clips/clip-request.service';
+import { ClipRequestsController } from './clips/clip-requests.controller';
 import { DownloadController } from './download/download.controller';
 import { HealthController } from './health/health.controller';
 import { JobDeletionService } from './jobs/job-deletion.service';
@@ -29,11 +31,13 @@ import { UploadService } from './upload/upload.service';
     UploadController,
     StatusController,
     JobsController,
+    ClipRequestsController,
     DownloadController,
     HealthController,
   ],
   providers: [
     UploadService,
+    ClipRequestService,
     JobDeletionService,
     DrainService,
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },

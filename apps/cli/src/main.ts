@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
+import { clipCommand } from './commands/clip.command';
 import { processCommand } from './commands/process.command';
 import { transcribeCommand } from './commands/transcribe.command';
 import { benchAsrCommand } from './bench/bench-asr.command';
@@ -27,6 +28,16 @@ program
   )
   .option('-k, --keywords <list>', "boost clips about these topics: 'printing,gutenberg'")
   .action(processCommand);
+
+program
+  .command('clip')
+  .description('one more clip on a finished job, by words that were said or by time range')
+  .argument('<jobId>', 'the job (as printed by `clipgen process`)')
+  .option('-q, --query <words>', 'words that were said (found fuzzily in the transcript)')
+  .option('--start <seconds>', 'start of the range (with --end)')
+  .option('--end <seconds>', 'end of the range (with --start)')
+  .option('-o, --out <dir>', "copy the new clip's files here")
+  .action(clipCommand);
 
 program
   .command('transcribe')

@@ -4,6 +4,7 @@ import { QueueModule } from '@app/jobs';
 import { PipelineModule } from '@app/pipeline';
 import { CancellationListener } from './cancellation.listener';
 import { ProcessVideoProcessor } from './process-video.processor';
+import { RequestedClipProcessor } from './requested-clip.processor';
 import { RequeueUnfinishedService } from './requeue-unfinished.service';
 import { RunningJobs } from './running-jobs';
 import { TranscriptionSetupService } from './transcription-setup.service';
@@ -13,6 +14,7 @@ import { TranscriptionSetupService } from './transcription-setup.service';
   providers: [
     RunningJobs,
     ProcessVideoProcessor,
+    RequestedClipProcessor,
     CancellationListener,
     RequeueUnfinishedService,
     TranscriptionSetupService,

@@ -14,4 +14,5 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
 
 export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
   [JobName.ProcessVideo]: DEFAULT_JOB_OPTIONS,
+  [JobName.RenderRequestedClip]: { ...DEFAULT_JOB_OPTIONS, attempts: 2 },
 };

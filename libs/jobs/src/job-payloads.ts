@@ -13,9 +13,28 @@ export interface ProcessVideoResult {
   clipCount: number;
 }
 
+/** A clip asked for on a finished job, already resolved to sentence bounds by the API or CLI. */
+export interface RenderRequestedClipPayload {
+  jobId: string;
+  requestId: string;
+  /** Clip times (seconds, padding included) and what was asked, for the record. */
+  start: number;
+  end: number;
+  asked: { start: number; end: number } | { query: string };
+}
+
+export interface RenderRequestedClipResult {
+  jobId: string;
+  clipIndex: number;
+}
+
 /** Payload and result type of every job name, so producers and consumers cannot drift apart. */
 export interface JobContract {
   [JobName.ProcessVideo]: { payload: ProcessVideoPayload; result: ProcessVideoResult };
+  [JobName.RenderRequestedClip]: {
+    payload: RenderRequestedClipPayload;
+    result: RenderRequestedClipResult;
+  };
 }
 
 export type JobPayloadOf<N extends JobName> = JobContract[N]['payload'];

@@ -1,13 +1,17 @@
 /** Every BullMQ queue clipgen uses. */
 export enum QueueName {
   VideoProcessing = 'video-processing',
+  /** Clips asked for on finished jobs: one at a time across all workers (indices stay unique). */
+  ClipRequests = 'clip-requests',
 }
 
 /** Every job name, each bound to one queue in `JOB_QUEUE`. */
 export enum JobName {
   ProcessVideo = 'process-video',
+  RenderRequestedClip = 'render-requested-clip',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ProcessVideo]: QueueName.VideoProcessing,
+  [JobName.RenderRequestedClip]: QueueName.ClipRequests,
 };

@@ -7,3 +7,6 @@ export * from './fonts-dir';
 export { TRANSCRIPT_FILENAME } from './transcribe.stage';
 export * from './work-dirs';
 export * from './checkpoint';
+export * from './requested-clip/plan-requested-clip';
+export * from './requested-clip/requested-clip.service';
+export { clipBaseName } from './render.stage';

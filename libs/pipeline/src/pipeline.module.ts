@@ -12,6 +12,7 @@ import { StorageModule } from '@app/storage';
 import { TranscriptionModule } from '@app/transcription';
 import { bundledFontsDir } from './fonts-dir';
 import { PipelineService } from './pipeline.service';
+import { RequestedClipService } from './requested-clip/requested-clip.service';
 import { FONTS_DIR } from './pipeline.types';
 
 /** Everything one job needs to run end to end, for the worker and the CLI alike. */
@@ -19,12 +20,14 @@ import { FONTS_DIR } from './pipeline.types';
   imports: [PersistenceModule, StorageModule, TranscriptionModule, MediaModule, LanguageModule],
   providers: [
     PipelineService,
+    RequestedClipService,
     { provide: FaceAnalyzer, useClass: HumanFaceAnalyzer },
     { provide: FramingStrategy, useClass: ActiveSpeakerFraming },
     { provide: FONTS_DIR, useFactory: bundledFontsDir },
   ],
   exports: [
     PipelineService,
+    RequestedClipService,
     PersistenceModule,
     StorageModule,
     TranscriptionModule,

@@ -18,10 +18,22 @@ export function printClipTable(clips: ClipEntity[]): void {
             clock(c.start),
             clock(c.end),
             `${(c.end - c.start).toFixed(1)}s`,
-            c.score.toFixed(3),
+            c.score.toFixed(1),
             c.title,
           ].join('\t'),
         )
         .join('\n'),
   );
+}
+
+/** Why each clip scored as it did: one line per feature. */
+export function printClipReasons(clips: ClipEntity[]): void {
+  for (const c of clips) {
+    if (!c.insights) continue;
+    console.log(
+      `\n${c.index + 1}. ${c.title} — ${c.score.toFixed(1)}/100 ${c.insights.hashtags.join(' ')}`,
+    );
+    for (const f of c.insights.features)
+      console.log(`   ${f.name.padEnd(10)} +${f.contribution.toFixed(1).padStart(4)}  ${f.reason}`);
+  }
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { ConfigType } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
@@ -11,7 +10,8 @@ import { PipelineError, PipelineService } from '@app/pipeline';
 import { StorageDriver, StorageKeys } from '@app/storage';
 import { languageError } from '@app/transcription';
 import { CliModule } from '../cli.module';
-import { printClipTable } from './print-clip-table';
+import { exportJobFiles } from './export-job-files';
+import { printClipReasons, printClipTable } from './print-clip-table';
 
 export interface ProcessCommandOptions {
   out: string;
@@ -87,7 +87,7 @@ export async function processCommand(video: string, opts: ProcessCommandOptions)
       await pipeline.discard(jobId).catch(() => undefined);
       throw new Error(`${failure.code ?? 'INTERNAL'}: ${failure.message}`);
     }
-    const written = await exportOutputs(
+    const written = await exportJobFiles(
       app.get(ClipRepository),
       app.get(StorageDriver),
       jobId,
@@ -95,6 +95,7 @@ export async function processCommand(video: string, opts: ProcessCommandOptions)
     );
     const clips = await app.get(ClipRepository).listByJob(jobId);
     printClipTable(clips);
+    printClipReasons(clips);
     console.log(
       `\n${clips.length} clip(s), ${written} files in ${path.resolve(opts.out)} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
     );
@@ -102,16 +103,4 @@ export async function processCommand(video: string, opts: ProcessCommandOptions)
     process.off('SIGINT', onSigint);
     await app.close();
   }
-}
-
-async function exportOutputs(
-  clips: ClipRepository,
-  storage: StorageDriver,
-  jobId: string,
-  outDir: string,
-): Promise<number> {
-  await fs.mkdir(outDir, { recursive: true });
-  const artifacts = await clips.listArtifacts(jobId);
-  for (const a of artifacts) await storage.download(a.storageKey, path.join(outDir, a.filename));
-  return artifacts.length;
 }

@@ -25,8 +25,8 @@ export interface RequestBounds {
 
 /**
  * The sentences a request covers, snapped outward to sentence bounds. A time range keeps what the
- * user chose (every sentence it touches, whole); a query grows around the matching words, a
- * sentence at a time (after first, then before), until the clip reaches minDuration.
+ * user chose (every sentence it touches, whole); a query grows from the matching words, a
+ * sentence at a time (forward first, then back), until the clip reaches minDuration.
  */
 export function resolveClipRequest(
   sentences: Sentence[],
@@ -61,14 +61,19 @@ function aroundQuery(sentences: Sentence[], query: string, bounds: RequestBounds
   let last = words[match.to].sentence;
   const length = (f: number, l: number) =>
     paddedEnd(sentences, l, bounds.mediaDuration) - paddedStart(sentences, f);
-  for (let grow = true; grow && length(first, last) < bounds.minDuration;) {
-    grow = false;
-    if (last + 1 < sentences.length && length(first, last + 1) <= bounds.maxDuration)
-      [last, grow] = [last + 1, true];
-    if (length(first, last) >= bounds.minDuration) break;
-    if (first > 0 && length(first - 1, last) <= bounds.maxDuration)
-      [first, grow] = [first - 1, true];
-  }
+  // What follows the words is what the user is after; earlier sentences only if still too short.
+  while (
+    length(first, last) < bounds.minDuration &&
+    last + 1 < sentences.length &&
+    length(first, last + 1) <= bounds.maxDuration
+  )
+    last++;
+  while (
+    length(first, last) < bounds.minDuration &&
+    first > 0 &&
+    length(first - 1, last) <= bounds.maxDuration
+  )
+    first--;
   return checked(sentences, first, last, bounds);
 }
 

@@ -1,0 +1,66 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiProblemResponse } from '../common/api-problem-response.decorator';
+import { ApiProblem } from '../common/api-problem';
+import { JobIdPipe } from '../common/job-id.pipe';
+import { ClipRequestAcceptedDto, ClipRequestDto, ClipRequestStatusDto } from './clip-request.dto';
+import { ClipRequestService } from './clip-request.service';
+import { parseClipRequest } from './parse-clip-request';
+
+@ApiTags('clips')
+@Controller('jobs/:jobId/clips')
+export class ClipRequestsController {
+  constructor(private readonly requests: ClipRequestService) {}
+
+  @Post()
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Ask for a clip on a finished job: by time range or by words that were said',
+    description:
+      "The range is snapped outward to whole sentences; a query is found fuzzily in the transcript and grown to the job's minDuration a sentence at a time. The clip is scored, titled, framed and rendered like the others and added to the job's clips (origin `request`); follow `statusUrl`.",
+  })
+  @ApiParam({ name: 'jobId', format: 'uuid' })
+  @ApiBody({ type: ClipRequestDto })
+  @ApiResponse({ status: 202, type: ClipRequestAcceptedDto, description: 'queued for rendering' })
+  @ApiProblemResponse(400, 'malformed job id or body')
+  @ApiProblemResponse(404, 'unknown job id')
+  @ApiProblemResponse(409, 'the job has not completed, or its transcript is gone')
+  @ApiProblemResponse(
+    422,
+    'the words were not found, the range is outside the video, or nothing is said there',
+  )
+  request(
+    @Param('jobId', JobIdPipe) jobId: string,
+    @Body() body: unknown,
+  ): Promise<ClipRequestAcceptedDto> {
+    return this.requests.request(jobId, parseClipRequest(body));
+  }
+
+  @Get('requests/:requestId')
+  @ApiOperation({ summary: 'Where a clip request stands' })
+  @ApiParam({ name: 'jobId', format: 'uuid' })
+  @ApiParam({ name: 'requestId', format: 'uuid' })
+  @ApiOkResponse({ type: ClipRequestStatusDto })
+  @ApiProblemResponse(400, 'malformed id')
+  @ApiProblemResponse(404, 'unknown job or request')
+  status(
+    @Param('jobId', JobIdPipe) jobId: string,
+    @Param(
+      'requestId',
+      new ParseUUIDPipe({
+        exceptionFactory: () =>
+          ApiProblem.badRequest('INVALID_REQUEST_ID', 'the request id is not a UUID'),
+      }),
+    )
+    requestId: string,
+  ): Promise<ClipRequestStatusDto> {
+    return this.requests.status(jobId, requestId);
+  }
+}

@@ -1,0 +1,115 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { appConfig } from '@app/config';
+import { FramingStrategy } from '@app/detection';
+import { ASPECT_RATIOS, RenderRequestedClipPayload, renditionsOf } from '@app/jobs';
+import { SentenceEncoder } from '@app/language';
+import { MEDIA_BINARIES, MediaBinaries } from '@app/media';
+import { ClipRepository, JobRepository } from '@app/persistence';
+import { analyzeTranscript, candidateRanges, scoreRange, toHighlight } from '@app/selection';
+import { StorageDriver } from '@app/storage';
+import { PipelineError } from '../pipeline.errors';
+import { FONTS_DIR, PipelineContext } from '../pipeline.types';
+import { artifactRows, toClipRow } from '../publish.stage';
+import { renderOneClip } from '../render.stage';
+import { sentenceVectors } from '../sentence-vectors';
+import { planRequestedClip } from './plan-requested-clip';
+
+/**
+ * Renders one clip asked for on a finished job and adds it to the job's clips: scored and titled
+ * like the others (origin `request`), framed and rendered in every aspect ratio of the job, its
+ * files in storage and its row added in one transaction (files removed again if that fails).
+ */
+@Injectable()
+export class RequestedClipService {
+  private readonly logger = new Logger(RequestedClipService.name);
+
+  constructor(
+    private readonly jobs: JobRepository,
+    private readonly clips: ClipRepository,
+    private readonly storage: StorageDriver,
+    private readonly framing: FramingStrategy,
+    private readonly encoder: SentenceEncoder,
+    @Inject(MEDIA_BINARIES) private readonly binaries: MediaBinaries,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+    @Optional() @Inject(FONTS_DIR) private readonly fontsDir?: string,
+  ) {}
+
+  async render(
+    request: RenderRequestedClipPayload,
+    signal?: AbortSignal,
+    onProgress: (fraction: number) => void = () => undefined,
+  ): Promise<number> {
+    const job = await this.jobs.findById(request.jobId);
+    if (!job) throw new PipelineError('CANCELLED', 'the job is gone', null);
+    const { sentences, range } = await planRequestedClip(this.storage, job, {
+      start: request.start,
+      end: request.end,
+    });
+    const vectors = await sentenceVectors(this.storage, this.encoder, sentences, signal);
+    const bounds = { ...job.options, mediaDuration: job.sourceMetadata!.durationSec };
+    const analysis = analyzeTranscript(sentences, vectors, {
+      keywords: job.options.keywords,
+      ranges: candidateRanges(sentences, bounds),
+    });
+    const highlight = toHighlight(analysis, range, scoreRange(analysis, range), 'request');
+    const index =
+      (await this.clips.listByJob(job.id)).reduce((m, c) => Math.max(m, c.index), -1) + 1;
+    const workDir = path.join(this.app.workDir, `${job.id}.request-${request.requestId}`);
+    await fs.mkdir(workDir, { recursive: true });
+    try {
+      const ctx: PipelineContext = {
+        jobId: job.id,
+        sourceKey: job.sourceKey,
+        options: job.options,
+        signal,
+        workDir,
+        sourcePath: path.join(workDir, `source${path.extname(job.sourceKey) || '.mp4'}`),
+        audioPath: path.join(workDir, 'audio.wav'),
+        binaries: this.binaries,
+        metadata: job.sourceMetadata!,
+        report: onProgress,
+      };
+      await this.storage.download(job.sourceKey, ctx.sourcePath);
+      onProgress(0.1);
+      const aspects = renditionsOf(job.options).map(
+        (r) => ASPECT_RATIOS[r].width / ASPECT_RATIOS[r].height,
+      );
+      const crops = await this.framing.planEach(
+        {
+          sourcePath: ctx.sourcePath,
+          sourceWidth: ctx.metadata!.width,
+          sourceHeight: ctx.metadata!.height,
+          start: highlight.start,
+          end: highlight.end,
+          aspect: aspects[0],
+          layout: job.options.layout,
+          words: highlight.words,
+          signal,
+          onProgress: (f) => onProgress(0.1 + 0.3 * f),
+        },
+        aspects,
+      );
+      const stored = await renderOneClip(ctx, this.storage, this.fontsDir, {
+        index,
+        highlight,
+        crops,
+        report: (f) => onProgress(0.4 + 0.55 * f),
+      });
+      try {
+        await this.clips.addClip(toClipRow(job.id, stored), artifactRows(job.id, stored));
+      } catch (err) {
+        await Promise.all(
+          stored.files.map((f) => this.storage.delete(f.key).catch(() => undefined)),
+        );
+        throw err;
+      }
+      this.logger.log(`job ${job.id}: requested clip ${index + 1} added (${highlight.title})`);
+      return index;
+    } finally {
+      await fs.rm(workDir, { recursive: true, force: true });
+    }
+  }
+}
