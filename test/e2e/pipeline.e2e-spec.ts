@@ -17,6 +17,7 @@ const OPTIONS = {
   maxDuration: '8',
   layout: 'auto',
   aspectRatios: '9:16,1:1',
+  keywords: 'supermarket',
 };
 
 /** Collects a response body as raw bytes (supertest would otherwise decode it as text). */
@@ -35,6 +36,8 @@ describeWithCorpus('upload → worker → clips, over HTTP', () => {
   let api: INestApplication;
   let worker: INestApplicationContext;
   let http: ReturnType<INestApplication['getHttpServer']>;
+  /** The first test's finished job, which the clips-on-request test adds to. */
+  let finishedJobId: string;
 
   beforeAll(async () => {
     env = useTestEnv({ MAX_UPLOAD_BYTES: '3000000' });
@@ -76,6 +79,31 @@ describeWithCorpus('upload → worker → clips, over HTTP', () => {
 
     const job = await waitForJob(upload.body.jobId);
     expect(job).toMatchObject({ status: 'completed', progress: 100, error: null, language: 'en' });
+    finishedJobId = job.jobId;
+    expect(job.options.keywords).toEqual(['supermarket']);
+    for (const clip of job.clips) {
+      // Scores explain themselves: named features adding up to the 0–100 score, each with a reason.
+      expect(clip.score).toBeGreaterThan(0);
+      expect(clip.score).toBeLessThanOrEqual(100);
+      const { features } = clip.insights;
+      expect(features.map((f: { name: string }) => f.name)).toEqual([
+        'hook',
+        'standalone',
+        'payoff',
+        'coherence',
+        'delivery',
+        'density',
+        'keywords',
+      ]);
+      const sum = features.reduce(
+        (a: number, f: { contribution: number }) => a + f.contribution,
+        0,
+      );
+      expect(Math.abs(sum - clip.score)).toBeLessThan(0.3);
+      for (const f of features) expect(f.reason.length).toBeGreaterThan(3);
+      expect(clip.insights).toMatchObject({ origin: 'auto', topic: expect.any(Number) });
+      expect(clip.title.length).toBeGreaterThan(2);
+    }
     const reference0 = new Set(normalizeForWer(referenceText(VIDEO)));
     expect(job.source).toMatchObject({ width: 160, height: 160 });
     expect(Object.keys(job.stageTimings)).toEqual([
@@ -204,6 +232,54 @@ describeWithCorpus('upload → worker → clips, over HTTP', () => {
     expect(job.stageTimings.transcribe).toBeLessThan(1);
     expect(job.clips).toHaveLength(1);
   }, 300_000);
+
+  it('adds a clip asked for by words that were said, and refuses requests it cannot cut', async () => {
+    const asked = await request(http)
+      .post(`/api/jobs/${finishedJobId}/clips`)
+      .send({ query: 'not as salty as the stuff you buy' })
+      .expect(202);
+    expect(asked.body).toMatchObject({
+      jobId: finishedJobId,
+      text: expect.stringMatching(/salty/i),
+    });
+    expect(asked.body.end - asked.body.start).toBeGreaterThanOrEqual(Number(OPTIONS.minDuration));
+    const deadline = Date.now() + 120_000;
+    let state = (await request(http).get(asked.body.statusUrl).expect(200)).body;
+    while (state.state !== 'done' && state.state !== 'failed' && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 500));
+      state = (await request(http).get(asked.body.statusUrl).expect(200)).body;
+    }
+    expect(state).toMatchObject({ state: 'done', error: null });
+    const job = (await request(http).get(`/api/status/${finishedJobId}`).expect(200)).body;
+    const added = job.clips.find((c: { index: number }) => c.index === state.clipIndex);
+    expect(added.insights.origin).toBe('request');
+    expect(added.start).toBeCloseTo(asked.body.start, 2);
+    expect(added.renditions.map((r: { aspectRatio: string }) => r.aspectRatio)).toEqual([
+      '9:16',
+      '1:1',
+    ]);
+    await request(http).get(added.downloadUrl).expect(200);
+
+    const problem = async (body: unknown, status: number, code: string, job = finishedJobId) => {
+      const res = await request(http)
+        .post(`/api/jobs/${job}/clips`)
+        .send(body as object);
+      expect(res.status).toBe(status);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body.code).toBe(code);
+    };
+    await problem({ query: 'rockets reach orbit in eight minutes' }, 422, 'QUERY_NOT_FOUND');
+    await problem({ start: 500, end: 510 }, 422, 'OUT_OF_RANGE');
+    await problem({ start: 3, query: 'beer' }, 400, 'INVALID_CLIP_REQUEST');
+    await problem({ start: 'soon' }, 400, 'INVALID_CLIP_REQUEST');
+    await problem({ query: 'beer' }, 404, 'NOT_FOUND', '00000000-0000-4000-8000-000000000000');
+    const malformed = await request(http)
+      .post(`/api/jobs/${finishedJobId}/clips`)
+      .set('content-type', 'application/json')
+      .send('{"query": ');
+    expect(malformed.status).toBe(400);
+    expect(malformed.headers['content-type']).toMatch(/^application\/problem\+json/);
+  }, 180_000);
 
   describe('bad input gets a clear problem+json 4xx', () => {
     const expectProblem = (res: request.Response, status: number, code: string) => {
