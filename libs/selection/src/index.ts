@@ -7,3 +7,4 @@ export * from './scoring/weights';
 export * from './topics/text-tiling';
 export * from './topics/segment-topics';
 export * from './request/clip-request';
+export * from './topics/vectors';
