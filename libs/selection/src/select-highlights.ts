@@ -21,8 +21,9 @@ import type {
 } from './selection.types';
 import { capSentenceLength, splitSentences } from './sentences/split-sentences';
 
-/** Only this many best-scored candidates enter the diversity pass (it is quadratic in picks). */
-const DIVERSITY_POOL = 2000;
+/** The diversity pass sees the best candidates overall and the best of every topic. */
+const POOL_OVERALL = 1000;
+const POOL_PER_TOPIC = 150;
 
 export interface SelectionInput {
   sentences: Sentence[];
@@ -73,25 +74,49 @@ export function selectHighlights(
     };
   }
   const kept = ranges.filter((r) => readsAsOneStory(analysis, r));
-  const scored = kept
-    .map((range) => ({ range, scored: scoreRange(analysis, range) }))
-    .sort((a, b) => b.scored.score - a.scored.score || a.range.start - b.range.start)
-    .slice(0, DIVERSITY_POOL)
-    .map(({ range, scored }) => ({
-      range,
-      scored,
-      start: range.start,
-      end: range.end,
-      score: scored.score,
-      topic: analysis.topicOf[range.first],
-      vector: rangeVector(analysis, range),
-    }));
+  // Short topics under a long minDuration leave only runs across boundaries: take them all then.
+  const scored = diversityPool(
+    analysis,
+    (kept.length ? kept : ranges).map((range) => ({ range, scored: scoreRange(analysis, range) })),
+  ).map(({ range, scored }) => ({
+    range,
+    scored,
+    start: range.start,
+    end: range.end,
+    score: scored.score,
+    topic: analysis.topicOf[range.first],
+    vector: rangeVector(analysis, range),
+  }));
   const picked = pickDiverse(scored, { maxClips: options.maxClips, ...DEFAULT_DIVERSITY });
   return {
     highlights: picked.map((p) => toHighlight(analysis, p.range, p.scored)),
     topics,
-    candidates: kept.length,
+    candidates: kept.length || ranges.length,
   };
+}
+
+/**
+ * The candidates the diversity pass chooses from (it is quadratic in picks): the best overall
+ * and the best of each topic, so a topic whose clips all score a little lower is still offered.
+ */
+function diversityPool<T extends { range: CandidateRange; scored: { score: number } }>(
+  a: TranscriptAnalysis,
+  all: T[],
+): T[] {
+  const byScore = [...all].sort(
+    (x, y) => y.scored.score - x.scored.score || x.range.start - y.range.start,
+  );
+  const pool = new Set(byScore.slice(0, POOL_OVERALL));
+  const perTopic = new Map<number, number>();
+  for (const c of byScore) {
+    const topic = a.topicOf[c.range.first];
+    const taken = perTopic.get(topic) ?? 0;
+    if (taken < POOL_PER_TOPIC) {
+      pool.add(c);
+      perTopic.set(topic, taken + 1);
+    }
+  }
+  return [...pool];
 }
 
 /**
