@@ -31,10 +31,10 @@ describe('clipMetadata', () => {
     expect(hashtags.every((h) => /^#[A-Z][A-Za-z0-9]*$/.test(h))).toBe(true);
   });
 
-  it('falls back to the central sentence when the clip has no content words', () => {
-    const chatter = [s('Yeah.'), s('Okay.')];
+  it('falls back to the longest sentence when the clip has no content words', () => {
+    const chatter = [s('Yeah.'), s('Okay, sure.')];
     const meta = clipMetadata(chatter, documentFrequencies(chatter), 2, 0);
-    expect(meta.title).toBe('Yeah.');
+    expect(meta.title).toBe('Okay, sure.');
     expect(meta.hashtags).toEqual([]);
   });
 });

@@ -38,13 +38,16 @@ export function clipMetadata(
       for (let len = 1; len <= Math.min(3, run.length); len++)
         for (let k = 0; k + len <= run.length; k++) {
           const words = run.slice(k, k + len);
-          const value = (words.reduce((a, w) => a + weight(w), 0) / len) * (1 + 0.35 * (len - 1));
+          const value =
+            (words.reduce((a, w) => a + weight(w), 0) / len) *
+            (1 + 0.35 * (len - 1)) *
+            (nameLike(words) ? 1 : 0.6);
           const key = words.join(' ');
           phrases.set(key, Math.max(phrases.get(key) ?? 0, value));
         }
   const scored = [...phrases.entries()].sort((x, y) => y[1] - x[1]);
   return {
-    title: titleFrom(scored) ?? describe(sentences[centralSentence]?.text ?? '', 48),
+    title: titleFrom(scored) ?? describe(longest(sentences), 48),
     description: describe(sentences[centralSentence]?.text ?? ''),
     hashtags: hashtagsFrom(scored.map(([p]) => p)),
   };
@@ -67,7 +70,7 @@ function hashtagsFrom(ranked: string[]): string[] {
 /**
  * The top phrase, or a phrase of several words close behind it (names say more than one word);
  * a lone word gets the next phrase that does not repeat it ("Printing and Books"). Null when the
- * clip has no content words at all (the caller uses its central sentence then).
+ * clip has no content words at all (the caller uses its longest sentence then).
  */
 function titleFrom(scored: [string, number][]): string | null {
   if (!scored.length) return null;
@@ -92,6 +95,17 @@ function contentRuns(text: string): string[][] {
   if (run.length) runs.push(run);
   return runs;
 }
+
+/**
+ * Titles name things: a phrase that starts with an adverb or ends on a verb form ("thereby
+ * beauties rose", "taking") is a weaker name than one of nouns ("fresh ornament").
+ */
+const nameLike = (words: string[]) =>
+  !/(ly|ing|ed)$/.test(words[words.length - 1]) && !/^(there|here|where|when)\w+$/.test(words[0]);
+
+/** The sentence with the most words: a title for a clip with no content words at all. */
+const longest = (sentences: Sentence[]) =>
+  sentences.reduce((a, b) => (b.words.length > a.words.length ? b : a), sentences[0])?.text ?? '';
 
 const contentTokens = (text: string) => text.split(/\s+/).map(normalizeToken).filter(isContentWord);
 
