@@ -1,7 +1,6 @@
 import type { FeatureName, FeatureScore } from '../selection.types';
 import { stem, tokensOf } from '../text/tokens';
-import { hookOf, standaloneOf } from './opening-features';
-import { payoffOf } from './payoff-feature';
+import { hookOnce, payoffOnce, standaloneOnce } from './sentence-memo';
 import type { CandidateSpan, FeatureVerdict, ScoringContext } from './scoring.types';
 import { coherenceOf, deliveryOf, densityOf } from './signal-features';
 import { FEATURE_WEIGHTS, KEYWORD_WEIGHT } from './weights';
@@ -17,9 +16,9 @@ export function scoreCandidate(span: CandidateSpan, ctx: ScoringContext): Candid
   const first = span.sentences[0];
   const last = span.sentences[span.sentences.length - 1];
   const verdicts: [FeatureName | 'keywords', number, FeatureVerdict][] = [
-    ['hook', FEATURE_WEIGHTS.hook, hookOf(first)],
-    ['standalone', FEATURE_WEIGHTS.standalone, standaloneOf(first, span.previous)],
-    ['payoff', FEATURE_WEIGHTS.payoff, payoffOf(last)],
+    ['hook', FEATURE_WEIGHTS.hook, hookOnce(first)],
+    ['standalone', FEATURE_WEIGHTS.standalone, standaloneOnce(first, span.previous)],
+    ['payoff', FEATURE_WEIGHTS.payoff, payoffOnce(last)],
     ['coherence', FEATURE_WEIGHTS.coherence, coherenceOf(span, ctx)],
     ['delivery', FEATURE_WEIGHTS.delivery, deliveryOf(span.sentences, ctx)],
     ['density', FEATURE_WEIGHTS.density, densityOf(span.sentences)],

@@ -1,5 +1,5 @@
 import type { Sentence } from '../selection.types';
-import { isContentWord, tokensOf } from '../text/tokens';
+import { contentWordsOf, deadAirOf } from './sentence-memo';
 import type { CandidateSpan, FeatureVerdict, ScoringContext } from './scoring.types';
 
 /** Lively conversational pace, words per second. */
@@ -8,7 +8,6 @@ const LIVELY_RATE: [number, number] = [2.3, 3.6];
 const SPREAD_RANGE: [number, number] = [3, 9];
 /** Content words per second of dense, informative speech. */
 const DENSE_CONTENT_RATE = 1.3;
-const DEAD_AIR_FROM_SEC = 0.4;
 
 const clamp01 = (v: number) => Math.max(0, Math.min(1, v));
 const ramp = (v: number, [lo, hi]: [number, number]) => clamp01((v - lo) / (hi - lo));
@@ -30,10 +29,10 @@ export function coherenceOf(span: CandidateSpan, ctx: ScoringContext): FeatureVe
 
 /** Delivery: a lively pace and, where the audio was measured, a voice whose loudness moves. */
 export function deliveryOf(sentences: Sentence[], ctx: ScoringContext): FeatureVerdict {
-  const words = sentences.flatMap((s) => s.words);
-  const start = words[0].start;
-  const end = words[words.length - 1].end;
-  const rate = words.length / Math.max(0.5, end - start - deadAir(words));
+  const start = sentences[0].start;
+  const end = sentences[sentences.length - 1].end;
+  const count = sentences.reduce((a, s) => a + s.words.length, 0);
+  const rate = count / Math.max(0.5, end - start - deadAirOf(sentences));
   const pace =
     rate < LIVELY_RATE[0] ? ramp(rate, [1.2, LIVELY_RATE[0]]) : 1 - ramp(rate, [LIVELY_RATE[1], 5]);
   const spread = ctx.levels?.spreadDb(start, end) ?? null;
@@ -52,12 +51,18 @@ export function deliveryOf(sentences: Sentence[], ctx: ScoringContext): FeatureV
 
 /** Information density: content words per second, little dead air, confident recognition. */
 export function densityOf(sentences: Sentence[]): FeatureVerdict {
-  const words = sentences.flatMap((s) => s.words);
-  const duration = Math.max(0.5, words[words.length - 1].end - words[0].start);
-  const content = tokensOf(words.map((w) => w.text).join(' ')).filter(isContentWord).length;
+  const duration = Math.max(0.5, sentences[sentences.length - 1].end - sentences[0].start);
+  const content = sentences.reduce((a, s) => a + contentWordsOf(s), 0);
   const contentRate = content / duration;
-  const deadShare = Math.min(1, deadAir(words) / duration);
-  const confidence = words.reduce((a, w) => a + w.confidence, 0) / words.length;
+  const deadShare = Math.min(1, deadAirOf(sentences) / duration);
+  let count = 0;
+  let sure = 0;
+  for (const s of sentences)
+    for (const w of s.words) {
+      count++;
+      sure += w.confidence;
+    }
+  const confidence = sure / count;
   // "Yeah." "Okay." "Right.": back-channel sentences fill time without saying anything.
   const backChannel = sentences.filter((s) => s.words.length <= 2).length / sentences.length;
   const base =
@@ -69,12 +74,4 @@ export function densityOf(sentences: Sentence[]): FeatureVerdict {
     value,
     reason: `${contentRate.toFixed(2)} content words/s, ${Math.round(deadShare * 100)} % dead air${chatter}`,
   };
-}
-
-/** Seconds of pauses longer than a breath between words. */
-function deadAir(words: { start: number; end: number }[]): number {
-  let silence = 0;
-  for (let i = 1; i < words.length; i++)
-    silence += Math.max(0, words[i].start - words[i - 1].end - DEAD_AIR_FROM_SEC);
-  return silence;
 }

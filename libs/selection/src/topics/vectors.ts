@@ -60,7 +60,10 @@ export class PrefixSums {
   coherence(from: number, to: number): number {
     const m = to - from;
     if (m < 2) return 1;
-    const p = this.pooled(from, to);
-    return (dot(p, p) - m) / (m * (m - 1));
+    const a = this.sums[from];
+    const b = this.sums[to];
+    let squared = 0;
+    for (let i = 0; i < this.dims; i++) squared += (b[i] - a[i]) ** 2;
+    return (squared - m) / (m * (m - 1));
   }
 }
