@@ -4,7 +4,6 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { appConfig, limitsConfig } from '@app/config';
 import { CropPath, FramingStrategy } from '@app/detection';
-import { ASPECT_RATIOS, renditionsOf } from '@app/jobs';
 import { MEDIA_BINARIES, MediaBinaries } from '@app/media';
 import { ClipRepository, JobRepository, PipelineStage } from '@app/persistence';
 import { assertFreeSpace, StorageDriver, StorageKeys } from '@app/storage';
@@ -15,6 +14,7 @@ import { PipelineError, toPipelineError } from './pipeline.errors';
 import { ProgressEvent, ProgressTracker } from './progress-tracker';
 import { FONTS_DIR, PipelineContext, PipelineRunRequest } from './pipeline.types';
 import { fileExists, runProbeStage } from './probe.stage';
+import { frameOneClip } from './frame-clip';
 import { runPublishStage } from './publish.stage';
 import { runRenderStage } from './render.stage';
 import { runSelectStage } from './select.stage';
@@ -220,29 +220,10 @@ export class PipelineService {
 
   /** Per clip, a crop path for each rendition, from one look at the picture. */
   private async planCrops(ctx: PipelineContext) {
-    const aspects = renditionsOf(ctx.options).map(
-      (r) => ASPECT_RATIOS[r].width / ASPECT_RATIOS[r].height,
-    );
     const crops: CropPath[][] = [];
     const count = ctx.highlights?.length ?? 0;
     for (const [i, h] of (ctx.highlights ?? []).entries()) {
-      crops.push(
-        await this.framing.planEach(
-          {
-            sourcePath: ctx.sourcePath,
-            sourceWidth: ctx.metadata!.width,
-            sourceHeight: ctx.metadata!.height,
-            start: h.start,
-            end: h.end,
-            aspect: aspects[0],
-            layout: ctx.options.layout,
-            words: h.words,
-            signal: ctx.signal,
-            onProgress: (f) => ctx.report((i + f) / count),
-          },
-          aspects,
-        ),
-      );
+      crops.push(await frameOneClip(this.framing, ctx, h, (f) => ctx.report((i + f) / count)));
       ctx.report((i + 1) / count);
     }
     return crops;

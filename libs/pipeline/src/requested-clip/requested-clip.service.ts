@@ -4,7 +4,7 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { appConfig } from '@app/config';
 import { FramingStrategy } from '@app/detection';
-import { ASPECT_RATIOS, RenderRequestedClipPayload, renditionsOf } from '@app/jobs';
+import { RenderRequestedClipPayload } from '@app/jobs';
 import { SentenceEncoder } from '@app/language';
 import { MEDIA_BINARIES, MediaBinaries } from '@app/media';
 import { ClipRepository, JobRepository } from '@app/persistence';
@@ -13,6 +13,7 @@ import { StorageDriver } from '@app/storage';
 import { PipelineError } from '../pipeline.errors';
 import { FONTS_DIR, PipelineContext } from '../pipeline.types';
 import { artifactRows, toClipRow } from '../publish.stage';
+import { frameOneClip } from '../frame-clip';
 import { renderOneClip } from '../render.stage';
 import { sentenceVectors } from '../sentence-vectors';
 import { planRequestedClip } from './plan-requested-clip';
@@ -74,23 +75,8 @@ export class RequestedClipService {
       };
       await this.storage.download(job.sourceKey, ctx.sourcePath);
       onProgress(0.1);
-      const aspects = renditionsOf(job.options).map(
-        (r) => ASPECT_RATIOS[r].width / ASPECT_RATIOS[r].height,
-      );
-      const crops = await this.framing.planEach(
-        {
-          sourcePath: ctx.sourcePath,
-          sourceWidth: ctx.metadata!.width,
-          sourceHeight: ctx.metadata!.height,
-          start: highlight.start,
-          end: highlight.end,
-          aspect: aspects[0],
-          layout: job.options.layout,
-          words: highlight.words,
-          signal,
-          onProgress: (f) => onProgress(0.1 + 0.3 * f),
-        },
-        aspects,
+      const crops = await frameOneClip(this.framing, ctx, highlight, (f) =>
+        onProgress(0.1 + 0.3 * f),
       );
       const stored = await renderOneClip(ctx, this.storage, this.fontsDir, {
         index,

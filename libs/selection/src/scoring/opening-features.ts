@@ -1,4 +1,5 @@
 import type { Sentence } from '../selection.types';
+import { SIGN_OFF } from '../text/cues';
 import { tokensOf } from '../text/tokens';
 import type { FeatureVerdict } from './scoring.types';
 import { quote } from './quote';
@@ -15,8 +16,6 @@ const CONTRAST_WORDS = new Set(
 );
 const CURIOSITY =
   /^(imagine|here's|here is|let me tell|the reason|what if|listen|picture this|the thing is|did you know)/i;
-const SIGN_OFF =
-  /\b(thank you|thanks (so much|for|everyone|everybody)|good ?bye|see you|take care|good night|have a (great|good|nice))\b/i;
 const DANGLING_OPENERS = new Set(
   'and but so or because also then plus which otherwise therefore anyway besides hence thus'.split(
     ' ',

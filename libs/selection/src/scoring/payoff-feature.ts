@@ -1,17 +1,11 @@
 import type { Sentence } from '../selection.types';
+import { OPEN_ENDINGS, SIGN_OFF } from '../text/cues';
 import { tokensOf } from '../text/tokens';
-import { quote } from './quote';
+import { quote, tail } from './quote';
 import type { FeatureVerdict } from './scoring.types';
 
-const SIGN_OFF =
-  /\b(thank you|thanks( so much| for| everyone| everybody)?|good ?bye|bye|see you|take care|good night|that's all|subscribe|have a (great|good|nice))\b/i;
 const CONCLUSION =
   /\b(so|that's why|that is why|which means|the point is|in the end|finally|the lesson|the answer|the truth is|bottom line|because|therefore)\b/i;
-const OPEN_ENDINGS = new Set(
-  'a an the and or but so because of to for with in on at from by that which who my your our their'.split(
-    ' ',
-  ),
-);
 const FILLER_ENDINGS = new Set('yeah yes right okay ok so um uh mhm hmm sure'.split(' '));
 
 /**
@@ -37,9 +31,4 @@ export function payoffOf(last: Sentence): FeatureVerdict {
     value: Math.min(1, value),
     reason: `${concludes ? 'lands a conclusion' : 'ends on a finished sentence'}: …${tail(last.text)}`,
   };
-}
-
-function tail(text: string, words = 8): string {
-  const parts = text.trim().split(/\s+/);
-  return `“${parts.slice(-words).join(' ')}”`;
 }

@@ -1,4 +1,6 @@
 import type { Sentence, TimedWord } from '../selection.types';
+import { OPEN_ENDINGS } from '../text/cues';
+import { normalizeToken } from '../text/tokens';
 
 const TERMINAL = /[.!?…]["'”’)\]]*$/;
 /** A pause this long ends a sentence even without punctuation (run-on speech, no punctuation). */
@@ -7,12 +9,6 @@ const PAUSE_BREAK_SEC = 1.2;
 const CUE_PAUSE_SEC = 0.5;
 /** Below one full stop per this many words the transcript counts as sparsely punctuated. */
 const SPARSE_WORDS_PER_STOP = 40;
-/** A run that ends on one of these has not finished its thought, whatever the pause says. */
-const OPEN_ENDINGS = new Set(
-  'a an the and or but so because of to for with in on at from by that which who my your our their is are was were'.split(
-    ' ',
-  ),
-);
 
 /**
  * Sentences from timed words. Terminal punctuation ends one; so does a change of speaker (where the
@@ -36,7 +32,7 @@ export function splitSentences(words: TimedWord[]): Sentence[] {
     if (TERMINAL.test(word.text)) return flush(true);
     if (!next) return;
     const gap = next.start - word.end;
-    const openEnded = OPEN_ENDINGS.has(bare(word.text));
+    const openEnded = OPEN_ENDINGS.has(normalizeToken(word.text));
     if (next.speaker !== undefined && next.speaker !== word.speaker) flush(!openEnded);
     else if (gap >= PAUSE_BREAK_SEC) flush(sparse && !openEnded);
     else if (sparse && gap >= CUE_PAUSE_SEC && startsSentence(next.text) && !openEnded) flush(true);
@@ -54,8 +50,6 @@ export function sentenceOf(words: TimedWord[], complete: boolean): Sentence {
     complete,
   };
 }
-
-const bare = (text: string) => text.toLowerCase().replace(/[^\p{L}']/gu, '');
 
 /** Capitalised and not the pronoun "I" (which is capitalised mid-sentence too). */
 const startsSentence = (text: string) => /^["'“]?\p{Lu}/u.test(text) && !/^I('|$|\b)/.test(text);
