@@ -1,6 +1,5 @@
 import { groupCues, wordsForClip } from './group-cues';
 import { toSrt, toVtt } from './subtitle-writers';
-import { toAss } from './ass-writer';
 
 const w = (text: string, start: number, end: number) => ({ text, start, end });
 
@@ -49,17 +48,5 @@ describe('subtitle writers', () => {
 
   it('writes WebVTT with a header and dot milliseconds', () => {
     expect(toVtt(cues)).toMatch(/^WEBVTT\n\n00:00:00\.000 --> 00:00:01\.234\nHello world\.\n/);
-  });
-
-  it('writes an ASS script sized to the frame, escaping override braces', () => {
-    const ass = toAss([{ start: 0, end: 1, text: 'a {\\b1}b', words: [] }], {
-      width: 1080,
-      height: 1920,
-      fontName: 'DejaVu Sans',
-      fontScale: 0.04,
-      bottomMargin: 0.25,
-    });
-    expect(ass).toContain('PlayResY: 1920');
-    expect(ass).toContain('Dialogue: 0,0:00:00.00,0:00:01.00,Caption,,0,0,0,,a \\\\b1b');
   });
 });
