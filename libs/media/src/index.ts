@@ -7,3 +7,5 @@ export * from './extract-audio';
 export * from './media.module';
 export * from './media-limits';
 export * from './measure-levels';
+export * from './measure-loudness';
+export * from './ffmpeg-capabilities';

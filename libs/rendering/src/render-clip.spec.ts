@@ -24,10 +24,25 @@ describe('buildRenderArgs', () => {
       '-t',
       '30.154',
     ]);
-    const vf = args[args.indexOf('-vf') + 1];
-    expect(vf).toContain('crop=606:1080:657:0,scale=1080:1920');
-    expect(vf).toContain('ass=/tmp/a b/c\\:d.ass:fontsdir=/fonts');
-    expect(args).toEqual(expect.arrayContaining(['libx264', 'aac', '+faststart']));
+    const graph = args[args.indexOf('-filter_complex') + 1];
+    expect(graph).toContain('[0:v:0]crop=606:1080:657:0,scale=1080:1920');
+    expect(graph).toContain('ass=/tmp/a b/c\\:d.ass:fontsdir=/fonts');
+    expect(args).toEqual(
+      expect.arrayContaining(['[vout]', '[aout]', 'libx264', 'aac', '+faststart']),
+    );
+  });
+
+  it('cuts after the crop (the path keeps the clip timeline) and captions after the cut', () => {
+    const keep = [
+      { start: 0, end: 2 },
+      { start: 3, end: 5 },
+    ];
+    const args = buildRenderArgs({ ...base, assPath: '/a.ass', keep });
+    const graph = args[args.indexOf('-filter_complex') + 1];
+    const at = (s: string) => graph.indexOf(s);
+    expect(at('crop=')).toBeLessThan(at('concat=n=2'));
+    expect(at('concat=n=2')).toBeLessThan(at('ass=/a.ass'));
+    expect(graph).toContain('acrossfade');
   });
 
   it('escapes filter-special characters in paths', () => {

@@ -1,7 +1,11 @@
 import * as fs from 'node:fs/promises';
-import { parseFfmpegTime, runProcess } from '@app/media';
+import { LoudnessMeasurement, parseFfmpegTime, runProcess } from '@app/media';
 import type { CropPath } from '@app/detection';
+import { audioGraph } from './audio/audio-filter';
+import type { Span } from './cuts/plan-cuts';
+import { videoCutGraph } from './cuts/video-cuts';
 import { reframeFilter } from './reframe-filter';
+import { VideoEncoder, X264 } from './encoders/video-encoder';
 
 export interface RenderClipRequest {
   ffmpeg: string;
@@ -11,14 +15,17 @@ export interface RenderClipRequest {
   crop: CropPath;
   outputWidth: number;
   outputHeight: number;
-  /** ASS captions to burn in, timed from the clip start. */
+  /** ASS captions to burn in, timed on the output (cut) timeline. */
   assPath?: string;
   fontsDir?: string;
+  /** Jump cuts: the stretches of the clip to keep (clip timeline); absent keeps it whole. */
+  keep?: Span[];
+  /** The clip's first-pass loudness: the render brings it to −14 LUFS; absent leaves it. */
+  loudness?: LoudnessMeasurement | null;
+  encoder?: VideoEncoder;
   outputPath: string;
   signal?: AbortSignal;
   onProgress?: (fraction: number) => void;
-  /** x264 preset: speed versus size. */
-  preset?: string;
 }
 
 /** Escapes a path for use inside an ffmpeg filter argument. */
@@ -27,20 +34,34 @@ export const filterPath = (p: string) => p.replace(/\\/g, '/').replace(/([:'\\,[
 /** Longer filter graphs go through a file: one argument may hold at most 128 KiB on Linux. */
 const MAX_INLINE_FILTER = 32_000;
 
-export function videoFilter(req: RenderClipRequest): string {
-  const tail: string[] = [];
-  if (req.assPath) {
-    const fonts = req.fontsDir ? `:fontsdir=${filterPath(req.fontsDir)}` : '';
-    tail.push(`ass=${filterPath(req.assPath)}${fonts}`);
-  }
-  tail.push('format=yuv420p');
-  return reframeFilter(req.crop, req.outputWidth, req.outputHeight, tail);
+/**
+ * The whole graph: the moving crop on the clip's own timeline (so the path needs no remapping),
+ * then the cuts, then the captions on the cut timeline; the audio cut alike and normalised.
+ */
+export function filterGraph(req: RenderClipRequest): string {
+  const captions = req.assPath
+    ? `ass=${filterPath(req.assPath)}${req.fontsDir ? `:fontsdir=${filterPath(req.fontsDir)}` : ''},`
+    : '';
+  return [
+    `[0:v:0]${reframeFilter(req.crop, req.outputWidth, req.outputHeight, [])}[framed]`,
+    videoCutGraph('[framed]', req.keep, '[cut]'),
+    `[cut]${captions}format=yuv420p[vout]`,
+    audioGraph('[0:a:0]', req.keep, req.loudness),
+  ].join(';');
 }
+
+/** Seconds the output lasts. */
+export const outputDuration = (req: RenderClipRequest) =>
+  req.keep?.length
+    ? req.keep.reduce((s, k) => s + k.end - k.start, 0)
+    : Math.max(0.1, req.end - req.start);
 
 /** ffmpeg arguments; `filterScript` names a file holding the graph when it is too long inline. */
 export function buildRenderArgs(req: RenderClipRequest, filterScript?: string): string[] {
   const duration = Math.max(0.1, req.end - req.start);
-  const graph = filterScript ? ['-filter_script:v', filterScript] : ['-vf', videoFilter(req)];
+  const graph = filterScript
+    ? ['-filter_complex_script', filterScript]
+    : ['-filter_complex', filterGraph(req)];
   return [
     '-nostdin',
     '-y',
@@ -54,19 +75,12 @@ export function buildRenderArgs(req: RenderClipRequest, filterScript?: string): 
     duration.toFixed(3),
     '-i',
     req.sourcePath,
-    '-map',
-    '0:v:0',
-    '-map',
-    '0:a:0',
     ...graph,
-    '-c:v',
-    'libx264',
-    '-preset',
-    req.preset ?? 'veryfast',
-    '-crf',
-    '21',
-    '-profile:v',
-    'high',
+    '-map',
+    '[vout]',
+    '-map',
+    '[aout]',
+    ...(req.encoder ?? X264).args,
     '-c:a',
     'aac',
     '-b:a',
@@ -83,10 +97,10 @@ export function buildRenderArgs(req: RenderClipRequest, filterScript?: string): 
   ];
 }
 
-/** One ffmpeg run per clip: accurate seek, crop, scale, burn captions, H.264 + AAC, faststart. */
+/** One ffmpeg run per clip: accurate seek, crop, cuts, captions, loudness, H.264 + AAC, faststart. */
 export async function renderClip(req: RenderClipRequest): Promise<void> {
-  const duration = Math.max(0.1, req.end - req.start);
-  const graph = videoFilter(req);
+  const duration = outputDuration(req);
+  const graph = filterGraph(req);
   let script: string | undefined;
   if (graph.length > MAX_INLINE_FILTER) {
     script = `${req.outputPath}.filter.txt`;

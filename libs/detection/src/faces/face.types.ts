@@ -7,6 +7,8 @@ export interface DetectedFace {
   score: number;
   /** Inner-lip gap over mouth width (≈0 closed, 0.05–0.25 speaking); null without lip points. */
   mouthOpen: number | null;
+  /** Lid gap over eye width, both eyes averaged (≈0.05 shut, 0.2–0.35 open); null without mesh. */
+  eyesOpen?: number | null;
 }
 
 /** What the analysis keeps of one sampled frame. */

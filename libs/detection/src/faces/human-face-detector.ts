@@ -13,6 +13,18 @@ export function mouthOpenness(mesh: number[][]): number | null {
   return width > 0 ? d(13, 14) / width : null;
 }
 
+/**
+ * Eye openness from the face mesh: lid gap over eye width, averaged over both eyes (upper/lower
+ * lids 159/145 and 386/374, corners 33/133 and 362/263): ≈0.05 shut, 0.2–0.35 open.
+ */
+export function eyeOpenness(mesh: number[][]): number | null {
+  if (mesh.length < 387) return null;
+  const d = (a: number, b: number) => Math.hypot(mesh[a][0] - mesh[b][0], mesh[a][1] - mesh[b][1]);
+  const left = d(33, 133) > 0 ? d(159, 145) / d(33, 133) : 0;
+  const right = d(362, 263) > 0 ? d(386, 374) / d(362, 263) : 0;
+  return (left + right) / 2;
+}
+
 /** The face's box from its mesh points (Human's own box is enlarged ~1.4×). */
 export function meshBox(mesh: number[][]) {
   const xs = mesh.map((p) => p[0]);
@@ -142,6 +154,7 @@ export class HumanFaceDetector {
         height: r(box.height),
         score: Math.round((f.score ?? 0) * 100) / 100,
         mouthOpen: mesh.length ? Math.round((mouthOpenness(mesh) ?? 0) * 1000) / 1000 : null,
+        eyesOpen: mesh.length ? Math.round((eyeOpenness(mesh) ?? 0) * 1000) / 1000 : null,
       };
     });
   }
