@@ -18,6 +18,8 @@ const OPTIONS = {
   layout: 'auto',
   aspectRatios: '9:16,1:1',
   keywords: 'supermarket',
+  captionStyle: 'bold-pop',
+  captionPosition: 'middle',
 };
 
 /** Collects a response body as raw bytes (supertest would otherwise decode it as text). */
@@ -167,6 +169,15 @@ describeWithCorpus('upload → worker → clips, over HTTP', () => {
       const vtt = await request(http).get(clip.vttUrl).expect(200);
       expect(vtt.headers['content-type']).toMatch(/text\/vtt/);
       expect(vtt.text.startsWith('WEBVTT')).toBe(true);
+
+      // A JPEG cover, picked from the clip.
+      const cover = await request(http)
+        .get(clip.thumbnailUrl)
+        .buffer(true)
+        .parse(binaryParser)
+        .expect(200);
+      expect(cover.headers['content-type']).toMatch(/image\/jpeg/);
+      expect((cover.body as Buffer).subarray(0, 2).toString('hex')).toBe('ffd8');
 
       // Framing edit data: a crop path inside the source frame, from the face analysis.
       const framing = await request(http).get(clip.framingUrl).expect(200);

@@ -27,6 +27,20 @@ program
     'auto',
   )
   .option('-k, --keywords <list>', "boost clips about these topics: 'printing,gutenberg'")
+  .option('--caption-style <style>', 'karaoke | bold-pop | minimal | boxed | none', 'karaoke')
+  .option('--caption-font <font>', 'montserrat | montserrat-black | montserrat-semibold | dejavu')
+  .option('--caption-size <x>', "× the style's text size (0.5–2)")
+  .option('--caption-color <#RRGGBB>', 'text colour')
+  .option('--caption-highlight-color <#RRGGBB>', 'colour of the spoken word')
+  .option('--caption-emphasis-color <#RRGGBB>', "colour of the clip's key terms")
+  .option('--caption-outline <x>', 'outline, × the text size (0–0.3)')
+  .option('--caption-position <where>', 'bottom | middle | top')
+  .option('--caption-uppercase <bool>', 'upper-case captions (true/false)')
+  .option('--caption-emphasis <bool>', 'key terms in the emphasis colour (true/false)')
+  .option('--caption-emoji <bool>', 'an emoji after emphasised words (true/false)')
+  .option('--remove-silences', 'jump cuts: shorten pauses longer than --silence-threshold')
+  .option('--silence-threshold <seconds>', 'pause length that --remove-silences cuts')
+  .option('--remove-fillers', 'jump cuts: drop "um", "uh" and filler "like"/"you know"')
   .action(processCommand);
 
 program

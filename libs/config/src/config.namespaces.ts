@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { validateEnv } from './env.validation';
 import { projectRoot } from './project-root';
+import { renderConfig } from './render.config';
 import { selectionConfig } from './selection.config';
 
 /*
@@ -185,4 +186,5 @@ export const allConfigNamespaces = [
   whisperConfig,
   mediaConfig,
   selectionConfig,
+  renderConfig,
 ];

@@ -42,6 +42,10 @@ export const envSchema = Joi.object({
   LLM_MODEL: Joi.string().default('llama3.1'),
   LLM_TIMEOUT_SEC: Joi.number().min(1).max(600).default(30),
   LLM_MAX_TOKENS: Joi.number().integer().min(64).max(32000).default(1200),
+  RENDER_CONCURRENCY: Joi.number().integer().min(1).max(16).default(1),
+  RENDER_ENCODER: Joi.string()
+    .valid('auto', 'libx264', 'h264_nvenc', 'h264_qsv', 'h264_videotoolbox')
+    .default('auto'),
   FFMPEG_PATH: Joi.string().optional(),
   FFPROBE_PATH: Joi.string().optional(),
   MAX_UPLOAD_BYTES: Joi.number()

@@ -3,3 +3,4 @@ export * from './env.validation';
 export * from './clipgen-config.module';
 export * from './project-root';
 export * from './selection.config';
+export * from './render.config';

@@ -1,3 +1,12 @@
+import type { CaptionOptions } from '@app/captions';
+import {
+  captionOptionsOf,
+  CutOptions,
+  cutOptionsOf,
+  RenderOptionFields,
+  renderOptionErrors,
+} from './render-options';
+
 /** The aspect ratios a clip can be rendered in, with their output frame size. */
 export const ASPECT_RATIOS = {
   '9:16': { width: 1080, height: 1920 },
@@ -37,6 +46,10 @@ export interface ClipOptions {
   layout?: ClipLayout;
   /** Topics the user wants: clips that mention them score higher (absent: none). */
   keywords?: string[];
+  /** Burned-in captions; absent on jobs made before presets (then `karaoke`). */
+  captions?: CaptionOptions;
+  /** Jump cuts; absent means the clip is cut as said. */
+  cuts?: CutOptions;
 }
 
 export const CLIP_LAYOUTS = ['auto', 'follow', 'split', 'fit'] as const;
@@ -54,20 +67,23 @@ export const DEFAULT_CLIP_OPTIONS: ClipOptions = {
 };
 
 /** Options as given (strings from a form or a command line, or absent), defaults filled in. */
-export function withDefaults(given: {
-  maxClips?: number | string;
-  minDuration?: number | string;
-  maxDuration?: number | string;
-  aspectRatio?: string;
-  /** Comma-separated, e.g. '9:16,1:1'; its first becomes `aspectRatio`. */
-  aspectRatios?: string;
-  language?: string;
-  quality?: string;
-  layout?: string;
-  /** Comma-separated, e.g. 'printing, gutenberg'. */
-  keywords?: string;
-}): ClipOptions {
+export function withDefaults(
+  given: RenderOptionFields & {
+    maxClips?: number | string;
+    minDuration?: number | string;
+    maxDuration?: number | string;
+    aspectRatio?: string;
+    /** Comma-separated, e.g. '9:16,1:1'; its first becomes `aspectRatio`. */
+    aspectRatios?: string;
+    language?: string;
+    quality?: string;
+    layout?: string;
+    /** Comma-separated, e.g. 'printing, gutenberg'. */
+    keywords?: string;
+  },
+): ClipOptions {
   const list = given.aspectRatios?.split(',').map((r) => r.trim());
+  const cuts = cutOptionsOf(given);
   const num = (v: number | string | undefined, fallback: number) =>
     v === undefined || v === '' ? fallback : Number(v);
   return {
@@ -84,6 +100,8 @@ export function withDefaults(given: {
     ...(given.keywords?.trim()
       ? { keywords: given.keywords.split(',').map((k) => k.trim().replace(/\s+/g, ' ')) }
       : {}),
+    captions: captionOptionsOf(given),
+    ...(cuts ? { cuts } : {}),
   };
 }
 
@@ -133,6 +151,7 @@ export function clipOptionErrors(o: ClipOptions): string[] {
         `keywords must be a comma-separated list of words, each 1 to ${maxLength} characters`,
       );
   }
+  errors.push(...renderOptionErrors(o.captions, o.cuts));
   return errors;
 }
 

@@ -5,3 +5,4 @@ export * from './default-job-options';
 export * from './redis-connection';
 export * from './queue.module';
 export * from './cancellation';
+export * from './render-options';

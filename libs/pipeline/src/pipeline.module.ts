@@ -6,14 +6,14 @@ import {
   HumanFaceAnalyzer,
 } from '@app/detection';
 import { LanguageModule } from '@app/language';
-import { MediaModule } from '@app/media';
+import { renderConfig } from '@app/config';
+import { MEDIA_BINARIES, MediaModule } from '@app/media';
 import { PersistenceModule } from '@app/persistence';
 import { StorageModule } from '@app/storage';
 import { TranscriptionModule } from '@app/transcription';
-import { bundledFontsDir } from './fonts-dir';
 import { PipelineService } from './pipeline.service';
 import { RequestedClipService } from './requested-clip/requested-clip.service';
-import { FONTS_DIR } from './pipeline.types';
+import { RENDER_SETTINGS, resolveRenderSettings } from './render/render-settings';
 
 /** Everything one job needs to run end to end, for the worker and the CLI alike. */
 @Module({
@@ -23,7 +23,11 @@ import { FONTS_DIR } from './pipeline.types';
     RequestedClipService,
     { provide: FaceAnalyzer, useClass: HumanFaceAnalyzer },
     { provide: FramingStrategy, useClass: ActiveSpeakerFraming },
-    { provide: FONTS_DIR, useFactory: bundledFontsDir },
+    {
+      provide: RENDER_SETTINGS,
+      inject: [MEDIA_BINARIES, renderConfig.KEY],
+      useFactory: resolveRenderSettings,
+    },
   ],
   exports: [
     PipelineService,

@@ -1,22 +1,23 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { appConfig, limitsConfig } from '@app/config';
-import { CropPath, FramingStrategy } from '@app/detection';
+import { CropPath, FaceAnalyzer, FramingStrategy } from '@app/detection';
 import { MEDIA_BINARIES, MediaBinaries } from '@app/media';
 import { ClipRepository, JobRepository, PipelineStage } from '@app/persistence';
 import { assertFreeSpace, StorageDriver, StorageKeys } from '@app/storage';
 import { ChatClient, LLM_CLIENT, SentenceEncoder } from '@app/language';
 import { TranscriptionEngine } from '@app/transcription';
+import { RENDER_SETTINGS, RenderSettings } from './render/render-settings';
 import { PipelineCheckpoint, readCheckpoint, StoredRender } from './checkpoint';
 import { PipelineError, toPipelineError } from './pipeline.errors';
 import { ProgressEvent, ProgressTracker } from './progress-tracker';
-import { FONTS_DIR, PipelineContext, PipelineRunRequest } from './pipeline.types';
+import { PipelineContext, PipelineRunRequest } from './pipeline.types';
 import { fileExists, runProbeStage } from './probe.stage';
 import { frameOneClip } from './frame-clip';
 import { runPublishStage } from './publish.stage';
-import { runRenderStage } from './render.stage';
+import { runRenderStage } from './render/render.stage';
 import { runSelectStage } from './select.stage';
 import { readTranscript, runTranscribeStage } from './transcribe.stage';
 import { claimWorkDir, workerIdentity } from './work-dirs';
@@ -63,7 +64,8 @@ export class PipelineService {
     @Inject(MEDIA_BINARIES) private readonly binaries: MediaBinaries,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
     @Inject(limitsConfig.KEY) private readonly limits: ConfigType<typeof limitsConfig>,
-    @Optional() @Inject(FONTS_DIR) private readonly fontsDir?: string,
+    @Inject(RENDER_SETTINGS) private readonly render: RenderSettings,
+    private readonly faces: FaceAnalyzer,
   ) {}
 
   workDirOf(jobId: string): string {
@@ -180,7 +182,7 @@ export class PipelineService {
         const clipSeconds = ctx.highlights!.reduce((s, h) => s + h.end - h.start, 0);
         await this.assertRoom(workDir, clipSeconds * RENDER_BYTES_PER_SEC);
         const stored: StoredRender[] = [...(cp.render?.clips ?? [])];
-        return runRenderStage(ctx, this.storage, this.fontsDir, stored, async (clip) => {
+        return runRenderStage(ctx, this.renderTools(), stored, async (clip) => {
           stored.push(clip);
           await save({ render: { clips: stored } });
           this.logger.log(`job ${jobId}: clip ${clip.index + 1} stored`);
@@ -212,6 +214,10 @@ export class PipelineService {
     await this.storage.deletePrefix(everything ? prefix : `${prefix}clips`).catch(() => undefined);
     if (everything) await this.clips.deleteForJob(jobId);
     await this.jobs.update(jobId, { checkpoint: null });
+  }
+
+  private renderTools() {
+    return { storage: this.storage, settings: this.render, faces: this.faces };
   }
 
   private assertRoom(dir: string, bytes: number): Promise<void> {

@@ -25,5 +25,3 @@ export interface PipelineContext extends PipelineRunRequest {
   framings?: CropPath[][];
   report: (fraction: number) => void;
 }
-
-export const FONTS_DIR = Symbol('FONTS_DIR');

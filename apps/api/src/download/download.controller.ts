@@ -40,6 +40,25 @@ export class DownloadController {
     await this.send(await this.find(jobId, filename, [ArtifactKind.ClipVideo]), range, res);
   }
 
+  @Get('thumbnails/:jobId/:filename')
+  @ApiOperation({ summary: "Download a clip's cover picture (JPEG)" })
+  @ApiParam({ name: 'jobId', format: 'uuid' })
+  @ApiParam({ name: 'filename', example: 'clip-01.jpg' })
+  @ApiProduces('image/jpeg')
+  @ApiResponse({ status: 200 })
+  @ApiResponse({ status: 206, description: 'the requested byte range' })
+  @ApiProblemResponse(400, 'malformed job id')
+  @ApiProblemResponse(404, 'no such thumbnail')
+  @ApiProblemResponse(416, 'range outside the file')
+  async thumbnail(
+    @Param('jobId', JobIdPipe) jobId: string,
+    @Param('filename') filename: string,
+    @Headers('range') range: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.send(await this.find(jobId, filename, [ArtifactKind.ClipThumbnail]), range, res);
+  }
+
   @Get('captions/:jobId/:filename')
   @ApiOperation({
     summary:

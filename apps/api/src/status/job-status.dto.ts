@@ -55,6 +55,13 @@ export class ClipDto {
   })
   framingUrl: string | null;
   @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '/api/download/thumbnails/<jobId>/clip-01.jpg',
+    description: 'a JPEG cover picked from the clip (sharp, open-eyed face where there is one)',
+  })
+  thumbnailUrl: string | null;
+  @ApiProperty({
     type: [RenditionDto],
     description: 'every aspect ratio this clip was rendered in, the main one (downloadUrl) first',
   })

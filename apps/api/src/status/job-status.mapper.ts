@@ -48,6 +48,13 @@ function framingUrl(jobId: string, videoFilename: string, artifacts: ArtifactEnt
   return found ? captionDownloadUrl(jobId, name) : null;
 }
 
+/** The clip's cover, when the job that made it picked one. */
+function thumbnailUrl(jobId: string, videoFilename: string, artifacts: ArtifactEntity[]) {
+  const name = videoFilename.replace(/\.mp4$/, '.jpg');
+  const found = artifacts.some((a) => a.kind === ArtifactKind.ClipThumbnail && a.filename === name);
+  return found ? `/api/download/thumbnails/${jobId}/${encodeURIComponent(name)}` : null;
+}
+
 export function toJobStatusDto(
   job: JobEntity,
   clips: ClipEntity[],
@@ -89,6 +96,7 @@ export function toJobStatusDto(
       srtUrl: captionDownloadUrl(job.id, c.srtFilename),
       vttUrl: captionDownloadUrl(job.id, c.vttFilename),
       framingUrl: framingUrl(job.id, c.videoFilename, artifacts),
+      thumbnailUrl: thumbnailUrl(job.id, c.videoFilename, artifacts),
       renditions: renditions(job, c, artifacts),
       insights: c.insights ?? null,
     })),

@@ -8,9 +8,11 @@ import {
   TRANSCRIPTION_QUALITIES,
   CLIP_LAYOUTS,
 } from '@app/jobs';
+import { RenderFieldsDto } from './render-fields.dto';
+import { RENDER_FIELDS_SCHEMA } from './render-fields.schema';
 
 /** The optional form fields of an upload; multipart values arrive as strings and are converted. */
-export class UploadOptionsDto {
+export class UploadOptionsDto extends RenderFieldsDto {
   @ApiPropertyOptional({ default: DEFAULT_CLIP_OPTIONS.maxClips, minimum: 1, maximum: 20 })
   @IsOptional()
   @Type(() => Number)
@@ -95,4 +97,5 @@ export const UPLOAD_OPTION_FIELDS = [
   'quality',
   'layout',
   'keywords',
+  ...Object.keys(RENDER_FIELDS_SCHEMA),
 ];

@@ -1,3 +1,4 @@
+import { RENDER_FIELDS_SCHEMA } from './render-fields.schema';
 import { Controller, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
@@ -81,6 +82,7 @@ export class UploadController {
           example: 'printing, gutenberg',
           description: 'comma-separated topics (at most 10): clips that mention them score higher',
         },
+        ...RENDER_FIELDS_SCHEMA,
       },
     },
   })

@@ -3,7 +3,13 @@ import * as path from 'node:path';
 import { ConfigType } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { limitsConfig, whisperConfig } from '@app/config';
-import { ClipOptions, clipOptionErrors, withDefaults } from '@app/jobs';
+import {
+  ClipOptions,
+  clipOptionErrors,
+  RenderOptionFields,
+  withDefaults,
+  booleanFieldErrors,
+} from '@app/jobs';
 import { inspectVideo, MEDIA_BINARIES, MediaBinaries } from '@app/media';
 import { ClipRepository, JobRepository } from '@app/persistence';
 import { PipelineError, PipelineService } from '@app/pipeline';
@@ -13,7 +19,7 @@ import { CliModule } from '../cli.module';
 import { exportJobFiles } from './export-job-files';
 import { printClipReasons, printClipTable } from './print-clip-table';
 
-export interface ProcessCommandOptions {
+export interface ProcessCommandOptions extends RenderOptionFields {
   out: string;
   maxClips?: string;
   minDuration?: string;
@@ -38,7 +44,7 @@ export function toClipOptions(o: ProcessCommandOptions): ClipOptions {
 /** `clipgen process`: the same pipeline as the worker, run in this process; outputs copied to --out. */
 export async function processCommand(video: string, opts: ProcessCommandOptions): Promise<void> {
   const options = toClipOptions(opts);
-  const errors = clipOptionErrors(options);
+  const errors = [...booleanFieldErrors(opts), ...clipOptionErrors(options)];
   if (errors.length) throw new Error(errors.join('; '));
   const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
   const abort = new AbortController();

@@ -6,6 +6,8 @@ export enum ArtifactKind {
   ClipCaptions = 'clip-captions',
   /** The crop path, shots and face tracks of a clip, for re-editing elsewhere. */
   ClipFraming = 'clip-framing',
+  /** A JPEG cover picked from the clip. */
+  ClipThumbnail = 'clip-thumbnail',
   Transcript = 'transcript',
 }
 

@@ -5,7 +5,12 @@ import { ArtifactEntity, ArtifactKind } from '../entities/artifact.entity';
 import { ClipEntity } from '../entities/clip.entity';
 import { ClipRepository, NewArtifact, NewClip } from './clip.repository';
 
-const CLIP_KINDS = [ArtifactKind.ClipVideo, ArtifactKind.ClipCaptions, ArtifactKind.ClipFraming];
+const CLIP_KINDS = [
+  ArtifactKind.ClipVideo,
+  ArtifactKind.ClipCaptions,
+  ArtifactKind.ClipFraming,
+  ArtifactKind.ClipThumbnail,
+];
 
 @Injectable()
 export class TypeOrmClipRepository extends ClipRepository {

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { appConfig } from '@app/config';
-import { FramingStrategy } from '@app/detection';
+import { FaceAnalyzer, FramingStrategy } from '@app/detection';
 import { RenderRequestedClipPayload } from '@app/jobs';
 import { SentenceEncoder } from '@app/language';
 import { MEDIA_BINARIES, MediaBinaries } from '@app/media';
@@ -11,10 +11,11 @@ import { ClipRepository, JobRepository } from '@app/persistence';
 import { analyzeTranscript, candidateRanges, scoreRange, toHighlight } from '@app/selection';
 import { StorageDriver } from '@app/storage';
 import { PipelineError } from '../pipeline.errors';
-import { FONTS_DIR, PipelineContext } from '../pipeline.types';
+import { PipelineContext } from '../pipeline.types';
+import { RENDER_SETTINGS, RenderSettings } from '../render/render-settings';
 import { artifactRows, toClipRow } from '../publish.stage';
 import { frameOneClip } from '../frame-clip';
-import { renderOneClip } from '../render.stage';
+import { renderOneClip } from '../render/render.stage';
 import { sentenceVectors } from '../sentence-vectors';
 import { planRequestedClip } from './plan-requested-clip';
 
@@ -35,7 +36,8 @@ export class RequestedClipService {
     private readonly encoder: SentenceEncoder,
     @Inject(MEDIA_BINARIES) private readonly binaries: MediaBinaries,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
-    @Optional() @Inject(FONTS_DIR) private readonly fontsDir?: string,
+    @Inject(RENDER_SETTINGS) private readonly settings: RenderSettings,
+    private readonly faces: FaceAnalyzer,
   ) {}
 
   async render(
@@ -78,12 +80,16 @@ export class RequestedClipService {
       const crops = await frameOneClip(this.framing, ctx, highlight, (f) =>
         onProgress(0.1 + 0.3 * f),
       );
-      const stored = await renderOneClip(ctx, this.storage, this.fontsDir, {
-        index,
-        highlight,
-        crops,
-        report: (f) => onProgress(0.4 + 0.55 * f),
-      });
+      const stored = await renderOneClip(
+        ctx,
+        { storage: this.storage, settings: this.settings, faces: this.faces },
+        {
+          index,
+          highlight,
+          crops,
+          report: (f) => onProgress(0.4 + 0.55 * f),
+        },
+      );
       try {
         await this.clips.addClip(toClipRow(job.id, stored), artifactRows(job.id, stored));
       } catch (err) {

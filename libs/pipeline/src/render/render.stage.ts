@@ -1,15 +1,19 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { DEFAULT_BURN_IN_STYLE, groupCues, toAss, toSrt, toVtt, wordsForClip } from '@app/captions';
+import { groupCues, toSrt, toVtt } from '@app/captions';
 import { ASPECT_RATIOS, aspectTag, renditionsOf } from '@app/jobs';
 import { ArtifactKind } from '@app/persistence';
-import { renderClip } from '@app/rendering';
 import { StorageDriver, StorageKeys } from '@app/storage';
-import type { CropPath } from '@app/detection';
+import type { CropPath, FaceAnalyzer } from '@app/detection';
 import type { Highlight } from '@app/selection';
-import type { StoredRender } from './checkpoint';
-import { framingEditData } from './framing-edit-data';
-import type { PipelineContext } from './pipeline.types';
+import type { StoredRender } from '../checkpoint';
+import { framingEditData } from '../framing-edit-data';
+import type { PipelineContext } from '../pipeline.types';
+import { planClipCut } from './clip-cut';
+import { makeThumbnail } from './clip-thumbnail';
+import { renderRendition } from './render-rendition';
+import type { RenderSettings } from './render-settings';
+import { runPool } from './run-pool';
 
 export const clipBaseName = (index: number) => `clip-${String(index + 1).padStart(2, '0')}`;
 
@@ -18,19 +22,18 @@ const CONTENT_TYPES = {
   srt: 'application/x-subrip',
   vtt: 'text/vtt',
   json: 'application/json',
+  jpg: 'image/jpeg',
 };
 
 /**
- * Writes captions (SRT/VTT sidecars once, ASS to burn per rendition), renders each highlight in
- * every aspect ratio with its crop path and puts its files in storage at once, reporting each
- * finished clip so that a resumed job renders only the clips it has not stored yet. The main
+ * Renders each highlight in every aspect ratio and puts its files in storage at once, reporting
+ * each finished clip so that a resumed job renders only the clips it has not stored yet. The main
  * rendition is `clip-NN.mp4`, the others `clip-NN.<w>x<h>.mp4`. Nothing is recorded in the
  * database here (publish does that).
  */
 export async function runRenderStage(
   ctx: PipelineContext,
-  storage: StorageDriver,
-  fontsDir: string | undefined,
+  tools: RenderTools,
   done: StoredRender[],
   onClipStored: (clip: StoredRender) => Promise<void>,
 ): Promise<StoredRender[]> {
@@ -38,7 +41,7 @@ export async function runRenderStage(
   const stored = [...done];
   for (const [index, highlight] of highlights.entries()) {
     if (stored.some((c) => c.index === index)) continue;
-    const clip = await renderOneClip(ctx, storage, fontsDir, {
+    const clip = await renderOneClip(ctx, tools, {
       index,
       highlight,
       crops: ctx.framings![index],
@@ -51,6 +54,13 @@ export async function runRenderStage(
   return stored.sort((a, b) => a.index - b.index);
 }
 
+export interface RenderTools {
+  storage: StorageDriver;
+  settings: RenderSettings;
+  /** For the thumbnail's open-eyed face. */
+  faces: FaceAnalyzer;
+}
+
 export interface ClipToRender {
   index: number;
   highlight: Highlight;
@@ -59,52 +69,58 @@ export interface ClipToRender {
   report: (fraction: number) => void;
 }
 
-/** Captions, every rendition and the framing edit data of one clip, put in storage. */
+/** Captions, every rendition, its edit data and a thumbnail of one clip, put in storage. */
 export async function renderOneClip(
   ctx: PipelineContext,
-  storage: StorageDriver,
-  fontsDir: string | undefined,
+  { storage, settings, faces }: RenderTools,
   { index, highlight, crops, report }: ClipToRender,
 ): Promise<StoredRender> {
   const ratios = renditionsOf(ctx.options);
   const outDir = path.join(ctx.workDir, 'clips');
   await fs.mkdir(outDir, { recursive: true });
   const base = clipBaseName(index);
-  const cues = groupCues(wordsForClip(highlight.words, highlight.start, highlight.end));
+  const cut = await planClipCut(ctx, highlight);
+  // Sidecars follow the cut timeline, which every aspect ratio shares.
+  const cues = groupCues(cut.words);
+  await fs.writeFile(path.join(outDir, `${base}.srt`), toSrt(cues));
+  await fs.writeFile(path.join(outDir, `${base}.vtt`), toVtt(cues));
   const outputs: [string, string, ArtifactKind][] = [
     [`${base}.srt`, CONTENT_TYPES.srt, ArtifactKind.ClipCaptions],
     [`${base}.vtt`, CONTENT_TYPES.vtt, ArtifactKind.ClipCaptions],
   ];
-  await fs.writeFile(path.join(outDir, `${base}.srt`), toSrt(cues));
-  await fs.writeFile(path.join(outDir, `${base}.vtt`), toVtt(cues));
-  for (const [k, ratio] of ratios.entries()) {
-    const name = k === 0 ? base : `${base}.${aspectTag(ratio)}`;
-    const size = ASPECT_RATIOS[ratio];
-    const assPath = path.join(outDir, `${name}.ass`);
-    await fs.writeFile(assPath, toAss(cues, { ...size, ...DEFAULT_BURN_IN_STYLE }));
+  const renditions = ratios.map((ratio, k) => ({
+    ratio,
+    name: k === 0 ? base : `${base}.${aspectTag(ratio)}`,
+    size: ASPECT_RATIOS[ratio],
+    crop: crops[k],
+  }));
+  const progress = renditions.map(() => 0);
+  await runPool(renditions, settings.concurrency, async (r, k) => {
     await fs.writeFile(
-      path.join(outDir, `${name}.framing.json`),
-      JSON.stringify(framingEditData(highlight, ratio, crops[k], size)),
+      path.join(outDir, `${r.name}.framing.json`),
+      JSON.stringify({
+        ...framingEditData(highlight, r.ratio, r.crop, r.size),
+        cuts: cut.keep ?? null,
+      }),
     );
-    await renderClip({
-      ffmpeg: ctx.binaries.ffmpeg,
-      sourcePath: ctx.sourcePath,
-      start: highlight.start,
-      end: highlight.end,
-      crop: crops[k],
-      outputWidth: size.width,
-      outputHeight: size.height,
-      assPath,
-      fontsDir,
-      outputPath: path.join(outDir, `${name}.mp4`),
-      signal: ctx.signal,
-      onProgress: (f) => report((k + f) / ratios.length),
+    await renderRendition(ctx, outDir, highlight, r, cut, settings.encoder, (f) => {
+      progress[k] = f;
+      report(progress.reduce((a, b) => a + b, 0) / renditions.length);
     });
+  });
+  const main = renditions[0];
+  await makeThumbnail(
+    ctx,
+    faces,
+    { path: path.join(outDir, `${main.name}.mp4`), ...main.size, duration: cut.duration },
+    path.join(outDir, `${base}.jpg`),
+  );
+  outputs.push([`${base}.jpg`, CONTENT_TYPES.jpg, ArtifactKind.ClipThumbnail]);
+  for (const r of renditions)
     outputs.push(
-      [`${name}.mp4`, CONTENT_TYPES.mp4, ArtifactKind.ClipVideo],
-      [`${name}.framing.json`, CONTENT_TYPES.json, ArtifactKind.ClipFraming],
+      [`${r.name}.mp4`, CONTENT_TYPES.mp4, ArtifactKind.ClipVideo],
+      [`${r.name}.framing.json`, CONTENT_TYPES.json, ArtifactKind.ClipFraming],
     );
-  }
   const files: StoredRender['files'] = [];
   for (const [filename, contentType, kind] of outputs) {
     const key = StorageKeys.clipFile(ctx.jobId, filename);

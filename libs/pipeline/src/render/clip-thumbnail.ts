@@ -1,0 +1,69 @@
+import type { FaceAnalyzer } from '@app/detection';
+import { runProcess } from '@app/media';
+import { greyFrames, laplacianVariance, pickThumbnail, ThumbnailCandidate } from '@app/rendering';
+import type { PipelineContext } from '../pipeline.types';
+
+/** About this many frames are weighed for the cover, whatever the clip's length. */
+const CANDIDATES = 16;
+
+/**
+ * A JPEG cover for a rendered clip: frames sampled across it are weighed for sharpness and for an
+ * open-eyed face (the face analysis the framing uses, run on the rendered picture).
+ */
+export async function makeThumbnail(
+  ctx: PipelineContext,
+  faces: FaceAnalyzer,
+  video: { path: string; width: number; height: number; duration: number },
+  jpegPath: string,
+): Promise<void> {
+  const fps = Math.min(2, CANDIDATES / Math.max(1, video.duration));
+  const small = { width: 160, height: Math.round((160 * video.height) / video.width / 2) * 2 };
+  const [grey, analysed] = await Promise.all([
+    greyFrames(ctx.binaries.ffmpeg, video.path, { fps, ...small, signal: ctx.signal }),
+    faces.analyse({
+      sourcePath: video.path,
+      sourceWidth: video.width,
+      sourceHeight: video.height,
+      start: 0,
+      end: video.duration,
+      fps,
+      signal: ctx.signal,
+    }),
+  ]);
+  const candidates: ThumbnailCandidate[] = grey.frames.map((frame, i) => {
+    const t = i / fps;
+    const seen = analysed.reduce(
+      (a, b) => (Math.abs(b.t - t) < Math.abs(a.t - t) ? b : a),
+      analysed[0],
+    );
+    const face = (seen?.faces ?? []).reduce<(typeof seen.faces & object)[number] | undefined>(
+      (big, f) => (!big || f.height > big.height ? f : big),
+      undefined,
+    );
+    return {
+      t,
+      sharpness: laplacianVariance(frame, grey.width, grey.height),
+      face: face && { heightShare: face.height / video.height, eyesOpen: face.eyesOpen ?? null },
+    };
+  });
+  const t = pickThumbnail(candidates, video.duration);
+  await runProcess(
+    ctx.binaries.ffmpeg,
+    [
+      '-nostdin',
+      '-y',
+      '-v',
+      'error',
+      '-ss',
+      t.toFixed(3),
+      '-i',
+      video.path,
+      '-frames:v',
+      '1',
+      '-q:v',
+      '3',
+      jpegPath,
+    ],
+    { signal: ctx.signal },
+  );
+}
