@@ -34,7 +34,7 @@ describe('burnInScript', () => {
     const s = burnInScript(words.slice(0, 3), { style: 'karaoke' }, VERTICAL)!;
     const lines = dialogues(s.ass);
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toMatch(/Dialogue: 0,0:00:00\.30,0:00:00\.60,/);
+    expect(lines[1]).toMatch(/Dialogue: 1,0:00:00\.30,0:00:00\.60,/);
     expect(lines[1]).toMatch(
       /So \{\\1c&H0000D4FF\\t\(0,70,\\fscx112\\fscy112\)\\t\(70,200,\\fscx100\\fscy100\)\}the\{\\1c&H00FFFFFF\} secret/,
     );
@@ -58,9 +58,16 @@ describe('burnInScript', () => {
     }
   });
 
-  it('boxed: an opaque-box border style with a translucent colour', () => {
+  it('boxed: one translucent box a line on a layer under the coloured text', () => {
     const s = burnInScript(words, { style: 'boxed' }, VERTICAL)!;
-    expect(s.ass).toMatch(/^Style: Caption,(?:[^,]*,){4}&H61000000,(?:[^,]*,){9}3,/m);
+    // Text transparent, box colour 62 % opaque, BorderStyle 3.
+    expect(s.ass).toMatch(/^Style: Box,(?:[^,]*,){2}&HFFFFFFFF,[^,]*,&H61000000,(?:[^,]*,){9}3,/m);
+    const boxes = dialogues(s.ass).filter(
+      (l) => l.startsWith('Dialogue: 0,') && l.includes(',Box,'),
+    );
+    expect(boxes.length).toBeGreaterThan(0);
+    // The box layer has no colour changes: each would start a new, overlapping box.
+    for (const b of boxes) expect(b).not.toContain('\\1c');
   });
 
   it('emphasises key terms and appends a mapped emoji in a face that has it', () => {

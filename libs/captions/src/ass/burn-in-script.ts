@@ -11,15 +11,15 @@ import { pageEvents } from './page-events';
 
 const ALIGNMENT = { bottom: 2, middle: 5, top: 8 } as const;
 
-function header(s: SizedCaptionStyle): string[] {
-  const outline = s.box ? assColour(s.box.color, s.box.opacity) : assColour('#000000');
-  const style = [
-    'Caption',
+/** An ASS style line; `box` draws only the translucent boxes (text transparent). */
+function styleLine(s: SizedCaptionStyle, name: string, box: boolean): string {
+  const fields = [
+    name,
     s.face.family,
     s.fontSize,
-    assColour(s.color),
+    box ? assColour(s.color, 0) : assColour(s.color),
     assColour(s.highlightColor ?? s.color),
-    outline,
+    box && s.box ? assColour(s.box.color, s.box.opacity) : assColour('#000000'),
     assColour('#000000', 0.55),
     s.face.bold ? -1 : 0,
     0,
@@ -29,15 +29,19 @@ function header(s: SizedCaptionStyle): string[] {
     100,
     0,
     0,
-    s.box ? 3 : 1,
-    s.outlinePx,
-    s.shadowPx,
+    box ? 3 : 1,
+    box || !s.box ? s.outlinePx : 0,
+    s.box ? 0 : s.shadowPx,
     ALIGNMENT[s.position],
     s.marginH,
     s.marginH,
     s.marginV,
     1,
   ];
+  return `Style: ${fields.join(',')}`;
+}
+
+function header(s: SizedCaptionStyle): string[] {
   return [
     '[Script Info]',
     'ScriptType: v4.00+',
@@ -49,7 +53,8 @@ function header(s: SizedCaptionStyle): string[] {
     '',
     '[V4+ Styles]',
     'Format: Name, Fontname, Fontsize, PrimaryColour, SecondaryColour, OutlineColour, BackColour, Bold, Italic, Underline, StrikeOut, ScaleX, ScaleY, Spacing, Angle, BorderStyle, Outline, Shadow, Alignment, MarginL, MarginR, MarginV, Encoding',
-    `Style: ${style.join(',')}`,
+    styleLine(s, 'Caption', false),
+    ...(s.box ? [styleLine(s, 'Box', true)] : []),
     '',
     '[Events]',
     'Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text',

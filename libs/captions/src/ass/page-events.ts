@@ -9,9 +9,18 @@ const POP_DOWN_MS = 130;
 
 const faceTags = (f: FontFace) => `\\fn${f.family}\\b${f.bold ? 1 : 0}`;
 
-/** One word with its colour, its pop when spoken, and its fallback faces; back to the base after. */
-function wordText(word: StyledWord, spoken: boolean, style: SizedCaptionStyle) {
-  const colour = spoken ? style.highlightColor : word.key ? style.emphasisColor : undefined;
+/**
+ * One word with its colour, its pop when spoken, and its fallback faces; back to the base after.
+ * `plain` leaves colours out (the box layer: every colour change would start a new box).
+ */
+function wordText(word: StyledWord, spoken: boolean, style: SizedCaptionStyle, plain = false) {
+  const colour = plain
+    ? undefined
+    : spoken
+      ? style.highlightColor
+      : word.key
+        ? style.emphasisColor
+        : undefined;
   let open = colour ? `\\1c${assColour(colour)}` : '';
   if (spoken && style.pop > 1) {
     const p = Math.round(style.pop * 100);
@@ -40,34 +49,41 @@ export function pageEvents(
   space: number,
 ): string[] {
   const pageWords = words.slice(page.first, page.first + page.lines.reduce((a, b) => a + b, 0));
-  const grow = style.highlightColor ? style.pop : 1;
-  let widest = 0;
-  for (let i = 0, k = 0; k < page.lines.length; i += page.lines[k++]) {
-    const line = pageWords.slice(i, i + page.lines[k]);
-    const w = line.reduce((s, x) => s + x.width, space * (line.length - 1));
-    widest = Math.max(widest, w + (grow - 1) * Math.max(...line.map((x) => x.width)));
-  }
+  const lines: { words: StyledWord[]; first: number }[] = [];
+  for (let i = 0, k = 0; k < page.lines.length; i += page.lines[k++])
+    lines.push({ words: pageWords.slice(i, i + page.lines[k]), first: i });
+  const grow = style.highlightColor ? style.pop - 1 : 0;
+  const widest = Math.max(
+    ...lines.map(({ words: line }) => {
+      const w = line.reduce((s, x) => s + x.width, space * (line.length - 1));
+      return w + grow * Math.max(...line.map((x) => x.width));
+    }),
+  );
   const fontSize =
     widest > style.maxLineWidth
       ? Math.floor((style.fontSize * style.maxLineWidth) / widest)
       : style.fontSize;
-  const text = (spoken: number) => {
-    const lines: string[] = [];
-    for (let i = 0, k = 0; k < page.lines.length; i += page.lines[k++]) {
-      const line = pageWords.slice(i, i + page.lines[k]);
-      lines.push(line.map((w, j) => wordText(w, i + j === spoken, style)).join(' '));
-    }
-    const size = fontSize === style.fontSize ? '' : `{\\fs${fontSize}}`;
-    return size + lines.join('\\N');
-  };
-  const event = (start: number, end: number, body: string) =>
-    `Dialogue: 0,${assTime(start)},${assTime(end)},Caption,,0,0,0,,${body}`;
-  if (!style.highlightColor) return [event(page.start, page.end, text(-1))];
-  return pageWords
-    .map((w, k) => {
-      const start = k === 0 ? page.start : w.start;
-      const end = k === pageWords.length - 1 ? page.end : pageWords[k + 1].start;
-      return end - start >= 0.01 ? event(start, end, text(k)) : '';
-    })
-    .filter(Boolean);
+  const size = fontSize === style.fontSize ? '' : `{\\fs${fontSize}}`;
+  const text = (spoken: number, plain = false) =>
+    size +
+    lines
+      .map(({ words: line, first }) =>
+        line.map((w, j) => wordText(w, first + j === spoken, style, plain)).join(' '),
+      )
+      .join('\\N');
+  const event = (start: number, end: number, body: string, layer = 1, name = 'Caption') =>
+    `Dialogue: ${layer},${assTime(start)},${assTime(end)},${name},,0,0,0,,${body}`;
+  // Boxes are drawn by a layer of their own under the text: one box a line.
+  const boxes = style.box ? [event(page.start, page.end, text(-1, true), 0, 'Box')] : [];
+  if (!style.highlightColor) return [...boxes, event(page.start, page.end, text(-1))];
+  return [
+    ...boxes,
+    ...pageWords
+      .map((w, k) => {
+        const start = k === 0 ? page.start : w.start;
+        const end = k === pageWords.length - 1 ? page.end : pageWords[k + 1].start;
+        return end - start >= 0.01 ? event(start, end, text(k)) : '';
+      })
+      .filter(Boolean),
+  ];
 }

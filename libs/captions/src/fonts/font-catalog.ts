@@ -44,9 +44,16 @@ export const CAPTION_FONTS = {
 export type CaptionFontId = keyof typeof CAPTION_FONTS;
 export const CAPTION_FONT_IDS = Object.keys(CAPTION_FONTS) as CaptionFontId[];
 
+/** Emoji are drawn from this face first (monochrome outlines, which libass can draw). */
+export const EMOJI_FONT: FontFace = {
+  family: 'Noto Emoji',
+  bold: true,
+  ...google('noto-emoji', '700Bold/NotoEmoji_700Bold.ttf'),
+};
+
 /**
  * Where a word's script is missing from the chosen face, the first of these that has every one of
- * its characters draws it (CJK, Arabic, Devanagari, Thai, emoji): never a tofu box.
+ * its characters draws it (CJK, Arabic, Devanagari, Thai, symbols, emoji): never a tofu box.
  */
 export const FALLBACK_FONTS: FontFace[] = [
   {
@@ -75,15 +82,8 @@ export const FALLBACK_FONTS: FontFace[] = [
     ...google('noto-sans-thai', '700Bold/NotoSansThai_700Bold.ttf'),
   },
   CAPTION_FONTS.dejavu,
+  EMOJI_FONT,
 ];
-
-/** Emoji are drawn from this face first (monochrome outlines, which libass can draw). */
-export const EMOJI_FONT: FontFace = {
-  family: 'Noto Emoji',
-  bold: true,
-  ...google('noto-emoji', '700Bold/NotoEmoji_700Bold.ttf'),
-};
-FALLBACK_FONTS.push(EMOJI_FONT);
 
 /** The face's file on disk, or undefined when its package is not installed. */
 export function fontFilePath(face: FontFace): string | undefined {

@@ -72,7 +72,7 @@ export const CAPTION_LOOKS: Record<Exclude<CaptionPreset, 'none'>, CaptionLook> 
   },
   minimal: {
     font: 'montserrat-semibold',
-    sizeScale: 0.05,
+    sizeScale: 0.056,
     uppercase: false,
     color: WHITE,
     pop: 1,
@@ -94,7 +94,8 @@ export const CAPTION_LOOKS: Record<Exclude<CaptionPreset, 'none'>, CaptionLook> 
     emphasis: true,
     emphasisColor: MINT,
     emoji: false,
-    outline: 0.22,
+    // The box's padding: lines' boxes meet without much overlap (which shows darker).
+    outline: 0.15,
     shadow: 0,
     box: { color: '#000000', opacity: 0.62 },
     position: 'bottom',
