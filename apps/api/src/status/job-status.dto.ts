@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ClipInsightsDto } from './clip-insights.dto';
+import { CaptionOptionsDto, CutOptionsDto } from './render-options.dto';
 
 export class JobErrorDto {
   @ApiProperty({ example: 'ASR_FAILED' })
@@ -83,6 +84,10 @@ export class JobOptionsDto {
   layout?: string;
   @ApiPropertyOptional({ type: [String], description: 'topics whose clips were boosted' })
   keywords?: string[];
+  @ApiPropertyOptional({ type: CaptionOptionsDto, description: "absent: 'karaoke'" })
+  captions?: CaptionOptionsDto;
+  @ApiPropertyOptional({ type: CutOptionsDto, description: 'absent: no jump cuts' })
+  cuts?: CutOptionsDto;
 }
 
 export class JobStatusDto {

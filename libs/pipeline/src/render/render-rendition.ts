@@ -1,6 +1,12 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { burnInScript, CaptionWord, DEFAULT_CAPTION_OPTIONS, linkFontsFolder } from '@app/captions';
+import {
+  burnInScript,
+  CaptionOptions,
+  CaptionWord,
+  DEFAULT_CAPTION_OPTIONS,
+  linkFontsFolder,
+} from '@app/captions';
 import type { CropPath } from '@app/detection';
 import type { LoudnessMeasurement } from '@app/media';
 import { renderClip, Span, VideoEncoder } from '@app/rendering';
@@ -24,6 +30,19 @@ export interface ClipCut {
 }
 
 /**
+ * The job's caption options; where the picture is two stacked people for most of the clip and
+ * the job named no position, the captions sit on the seam between them rather than on the lower
+ * person's face.
+ */
+function captionOptionsFor(ctx: PipelineContext, crop: CropPath, h: Highlight): CaptionOptions {
+  const options = ctx.options.captions ?? DEFAULT_CAPTION_OPTIONS;
+  const split = (crop.split ?? []).reduce((s, x) => s + x.end - x.start, 0);
+  return options.position === undefined && split >= 0.5 * (h.end - h.start)
+    ? { ...options, position: 'middle' }
+    : options;
+}
+
+/**
  * Renders one rendition: its captions burned in the job's style (fonts linked beside it), the
  * cuts and the loudness applied by one ffmpeg run. Returns the MP4's path in `outDir`.
  */
@@ -37,8 +56,12 @@ export async function renderRendition(
   onProgress: (fraction: number) => void,
 ): Promise<string> {
   const keyTerms = [highlight.title, ...highlight.hashtags];
-  const options = ctx.options.captions ?? DEFAULT_CAPTION_OPTIONS;
-  const script = burnInScript(cut.words, options, r.size, keyTerms);
+  const script = burnInScript(
+    cut.words,
+    captionOptionsFor(ctx, r.crop, highlight),
+    r.size,
+    keyTerms,
+  );
   const assPath = path.join(outDir, `${r.name}.ass`);
   const fontsDir = path.join(outDir, `${r.name}.fonts`);
   if (script) {
