@@ -29,8 +29,8 @@ type Result = Record<string, unknown> & { redone: string[]; orphans: number; job
     await cluster?.stop();
   }, 60_000);
 
-  /** A clip's video, SRT, VTT and framing edit data (one rendition). */
-  const FILES_PER_CLIP = 4;
+  /** A clip's video, SRT, VTT, framing edit data (one rendition) and thumbnail. */
+  const FILES_PER_CLIP = 5;
 
   const completedCleanly = (r: Result) => {
     expect(r).toMatchObject({
