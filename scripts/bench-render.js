@@ -138,6 +138,19 @@ async function main() {
   t0 = Date.now();
   await Promise.all([ours(source, clip, words, 'ov-par', { crop }), plan()]);
   const overlapParallel = (Date.now() - t0) / 1000;
+  // The same with a clip of two renditions (encoded at once): is three at a time too many?
+  const both = () =>
+    Promise.all([
+      ours(source, clip, words, 'ov2-a', { crop }),
+      ours(source, clip, words, 'ov2-b', { crop: cropSquare, size: square }),
+    ]);
+  t0 = Date.now();
+  await both();
+  await plan();
+  const overlap2Sequential = (Date.now() - t0) / 1000;
+  t0 = Date.now();
+  await Promise.all([both(), plan()]);
+  const overlap2Parallel = (Date.now() - t0) / 1000;
   const report = {
     clips: rows,
     clipSeconds: total,
@@ -151,6 +164,10 @@ async function main() {
     renderWhileFraming: {
       sequentialSec: round(overlapSequential),
       overlappedSec: round(overlapParallel),
+    },
+    twoRenditionsWhileFraming: {
+      sequentialSec: round(overlap2Sequential),
+      overlappedSec: round(overlap2Parallel),
     },
     cores: require('node:os').cpus().length,
   };
@@ -171,6 +188,11 @@ async function main() {
   );
   console.log(
     `ours ÷ hand: ${report.oursOverHand}; two renditions: ${report.twoRenditions.sequentialSec} s one after the other, ${report.twoRenditions.parallelSec} s at once`,
+  );
+  const [w1, w2] = [report.renderWhileFraming, report.twoRenditionsWhileFraming];
+  console.log(
+    `render a clip + frame the next: ${w1.sequentialSec} s one after the other, ${w1.overlappedSec} s overlapped; ` +
+      `with two renditions at once: ${w2.sequentialSec} s, ${w2.overlappedSec} s`,
   );
 }
 

@@ -79,7 +79,8 @@ async function workerKilled(cluster, input, stage) {
   const worker = cluster.startWorker();
   const predicate =
     stage === 'render'
-      ? (s) => s.stage === 'render' && /clip 1 stored/.test(worker.logText())
+      ? // Clips are rendered as soon as they are framed: the first one may be stored in either stage.
+        (s) => ['frame', 'render'].includes(s.stage) && /clip 1 stored/.test(worker.logText())
       : (s) => s.stage === stage && s.progress >= 10;
   const { jobId } = await uploadAndWaitFor(cluster, input, predicate, `stage ${stage}`);
   const doneBefore = stagesDone(worker.logText(), jobId);

@@ -42,7 +42,8 @@ export const envSchema = Joi.object({
   LLM_MODEL: Joi.string().default('llama3.1'),
   LLM_TIMEOUT_SEC: Joi.number().min(1).max(600).default(30),
   LLM_MAX_TOKENS: Joi.number().integer().min(64).max(32000).default(1200),
-  RENDER_CONCURRENCY: Joi.number().integer().min(1).max(16).default(1),
+  RENDER_CONCURRENCY: Joi.number().integer().min(1).max(16).default(2),
+  RENDER_WHILE_FRAMING: Joi.boolean().default(true),
   RENDER_ENCODER: Joi.string()
     .valid('auto', 'libx264', 'h264_nvenc', 'h264_qsv', 'h264_videotoolbox')
     .default('auto'),

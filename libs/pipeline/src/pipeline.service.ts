@@ -17,7 +17,8 @@ import { PipelineContext, PipelineRunRequest } from './pipeline.types';
 import { fileExists, runProbeStage } from './probe.stage';
 import { frameOneClip } from './frame-clip';
 import { runPublishStage } from './publish.stage';
-import { runRenderStage } from './render/render.stage';
+import { renderOneClip, runRenderStage } from './render/render.stage';
+import { RenderLane } from './render/render-lane';
 import { runSelectStage } from './select.stage';
 import { readTranscript, runTranscribeStage } from './transcribe.stage';
 import { claimWorkDir, workerIdentity } from './work-dirs';
@@ -172,21 +173,31 @@ export class PipelineService {
       }
       ctx.highlights = cp.select!.highlights;
 
-      if (!cp.frame?.renditions)
-        await save({
-          frame: { renditions: await step(PipelineStage.Frame, () => this.planCrops(ctx)) },
-        });
+      const clipSeconds = ctx.highlights.reduce((s, h) => s + h.end - h.start, 0);
+      const stored: StoredRender[] = [...(cp.render?.clips ?? [])];
+      const onClipStored = async (clip: StoredRender) => {
+        stored.push(clip);
+        await save({ render: { clips: stored } });
+        this.logger.log(`job ${jobId}: clip ${clip.index + 1} stored`);
+      };
+      if (!cp.frame?.renditions) {
+        await this.assertRoom(workDir, clipSeconds * RENDER_BYTES_PER_SEC);
+        const lane = this.render.whileFraming ? this.renderLane(ctx, stored, onClipStored) : null;
+        const renditions = await step(PipelineStage.Frame, () => this.planCrops(ctx, lane)).catch(
+          async (err: unknown) => {
+            await lane?.drain().catch(() => undefined);
+            throw err;
+          },
+        );
+        await save({ frame: { renditions } });
+        stage = PipelineStage.Render;
+        await lane?.drain();
+      }
       ctx.framings = cp.frame!.renditions;
 
       const renders = await step(PipelineStage.Render, async () => {
-        const clipSeconds = ctx.highlights!.reduce((s, h) => s + h.end - h.start, 0);
         await this.assertRoom(workDir, clipSeconds * RENDER_BYTES_PER_SEC);
-        const stored: StoredRender[] = [...(cp.render?.clips ?? [])];
-        return runRenderStage(ctx, this.renderTools(), stored, async (clip) => {
-          stored.push(clip);
-          await save({ render: { clips: stored } });
-          this.logger.log(`job ${jobId}: clip ${clip.index + 1} stored`);
-        });
+        return runRenderStage(ctx, this.renderTools(), stored, onClipStored);
       });
       await step(PipelineStage.Publish, () => runPublishStage(ctx, this.clips, renders));
       await tracker.flush();
@@ -224,14 +235,34 @@ export class PipelineService {
     return assertFreeSpace(dir, bytes, this.limits.minFreeDiskBytes);
   }
 
-  /** Per clip, a crop path for each rendition, from one look at the picture. */
-  private async planCrops(ctx: PipelineContext) {
+  /**
+   * Per clip, a crop path for each rendition, from one look at the picture; each framed clip is
+   * handed to the render lane, when there is one.
+   */
+  private async planCrops(ctx: PipelineContext, lane: RenderLane | null) {
     const crops: CropPath[][] = [];
     const count = ctx.highlights?.length ?? 0;
     for (const [i, h] of (ctx.highlights ?? []).entries()) {
       crops.push(await frameOneClip(this.framing, ctx, h, (f) => ctx.report((i + f) / count)));
+      lane?.push(i, crops[i]);
       ctx.report((i + 1) / count);
     }
     return crops;
+  }
+
+  /** Renders framed clips in the background (no progress of its own: the frame stage reports). */
+  private renderLane(
+    ctx: PipelineContext,
+    stored: StoredRender[],
+    onClipStored: (clip: StoredRender) => Promise<void>,
+  ): RenderLane {
+    return new RenderLane(async (index, crops) => {
+      if (stored.some((c) => c.index === index)) return;
+      const highlight = ctx.highlights![index];
+      const tools = this.renderTools();
+      await onClipStored(
+        await renderOneClip(ctx, tools, { index, highlight, crops, report: () => undefined }),
+      );
+    });
   }
 }

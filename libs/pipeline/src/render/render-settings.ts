@@ -7,6 +7,8 @@ export interface RenderSettings {
   encoder: VideoEncoder;
   /** Renditions encoded at once. */
   concurrency: number;
+  /** Render clips while later ones are framed. */
+  whileFraming: boolean;
 }
 
 export const RENDER_SETTINGS = Symbol('RENDER_SETTINGS');
@@ -44,6 +46,9 @@ export async function resolveRenderSettings(
     logger.warn(
       `RENDER_ENCODER=${config.encoder} does not work with this ffmpeg: using ${encoder.name}`,
     );
-  logger.log(`rendering with ${encoder.name}, ${config.concurrency} at a time`);
-  return { encoder, concurrency: config.concurrency };
+  logger.log(
+    `rendering with ${encoder.name}, ${config.concurrency} rendition(s) at a time` +
+      (config.whileFraming ? ', while later clips are framed' : ''),
+  );
+  return { encoder, concurrency: config.concurrency, whileFraming: config.whileFraming };
 }
