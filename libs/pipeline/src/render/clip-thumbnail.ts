@@ -1,7 +1,13 @@
-import type { FaceAnalyzer } from '@app/detection';
+import type { DetectedFace, FaceAnalyzer } from '@app/detection';
 import { runProcess } from '@app/media';
 import { greyFrames, laplacianVariance, pickThumbnail, ThumbnailCandidate } from '@app/rendering';
 import type { PipelineContext } from '../pipeline.types';
+
+const largest = (faces: DetectedFace[]) =>
+  faces.reduce<DetectedFace | undefined>(
+    (big, f) => (!big || f.height > big.height ? f : big),
+    undefined,
+  );
 
 /** About this many frames are weighed for the cover, whatever the clip's length. */
 const CANDIDATES = 16;
@@ -36,10 +42,7 @@ export async function makeThumbnail(
       (a, b) => (Math.abs(b.t - t) < Math.abs(a.t - t) ? b : a),
       analysed[0],
     );
-    const face = (seen?.faces ?? []).reduce<(typeof seen.faces & object)[number] | undefined>(
-      (big, f) => (!big || f.height > big.height ? f : big),
-      undefined,
-    );
+    const face = largest(seen?.faces ?? []);
     return {
       t,
       sharpness: laplacianVariance(frame, grey.width, grey.height),
