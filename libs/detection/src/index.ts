@@ -5,3 +5,4 @@ export * from './framing-plan';
 export * from './faces/face.types';
 export * from './faces/face-analyzer';
 export * from './camera/split-layout';
+export * from './frames/frame-stream';

@@ -4,4 +4,3 @@ export * from './audio/audio-filter';
 export * from './encoders/video-encoder';
 export * from './thumbnail/sharpness';
 export * from './thumbnail/pick-thumbnail';
-export * from './thumbnail/grey-frames';

@@ -1,6 +1,6 @@
-import type { DetectedFace, FaceAnalyzer } from '@app/detection';
+import { DetectedFace, FaceAnalyzer, frameStream } from '@app/detection';
 import { runProcess } from '@app/media';
-import { greyFrames, laplacianVariance, pickThumbnail, ThumbnailCandidate } from '@app/rendering';
+import { laplacianVariance, pickThumbnail, rgbToGrey, ThumbnailCandidate } from '@app/rendering';
 import type { PipelineContext } from '../pipeline.types';
 
 const largest = (faces: DetectedFace[]) =>
@@ -24,19 +24,34 @@ export async function makeThumbnail(
 ): Promise<void> {
   const fps = Math.min(2, CANDIDATES / Math.max(1, video.duration));
   const small = { width: 160, height: Math.round((160 * video.height) / video.width / 2) * 2 };
-  const [grey, analysed] = await Promise.all([
-    greyFrames(ctx.binaries.ffmpeg, video.path, { fps, ...small, signal: ctx.signal }),
-    faces.analyse({
-      sourcePath: video.path,
-      sourceWidth: video.width,
-      sourceHeight: video.height,
-      start: 0,
-      end: video.duration,
-      fps,
-      signal: ctx.signal,
-    }),
-  ]);
-  const candidates: ThumbnailCandidate[] = grey.frames.map((frame, i) => {
+  const analysing = faces.analyse({
+    sourcePath: video.path,
+    sourceWidth: video.width,
+    sourceHeight: video.height,
+    start: 0,
+    end: video.duration,
+    fps,
+    signal: ctx.signal,
+  });
+  // Handled here so that a failure while the frames are read is not an unhandled rejection;
+  // `await analysing` below still throws it.
+  analysing.catch(() => undefined);
+  // The same sampled frames, small, for sharpness.
+  const sharpness: number[] = [];
+  for await (const frame of frameStream({
+    ffmpeg: ctx.binaries.ffmpeg,
+    sourcePath: video.path,
+    start: 0,
+    end: video.duration,
+    fps,
+    ...small,
+  })) {
+    // prettier-ignore
+    if (ctx.signal?.aborted) break;
+    sharpness.push(laplacianVariance(rgbToGrey(frame.pixels), small.width, small.height));
+  }
+  const analysed = await analysing;
+  const candidates: ThumbnailCandidate[] = sharpness.map((sharp, i) => {
     const t = i / fps;
     const seen = analysed.reduce(
       (a, b) => (Math.abs(b.t - t) < Math.abs(a.t - t) ? b : a),
@@ -45,7 +60,7 @@ export async function makeThumbnail(
     const face = largest(seen?.faces ?? []);
     return {
       t,
-      sharpness: laplacianVariance(frame, grey.width, grey.height),
+      sharpness: sharp,
       face: face && { heightShare: face.height / video.height, eyesOpen: face.eyesOpen ?? null },
     };
   });

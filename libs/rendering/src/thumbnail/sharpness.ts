@@ -19,3 +19,11 @@ export function laplacianVariance(grey: Uint8Array, width: number, height: numbe
   const mean = sum / n;
   return sumSq / n - mean * mean;
 }
+
+/** Luma (BT.601) of an RGB frame, 3 bytes a pixel. */
+export function rgbToGrey(rgb: Uint8Array): Uint8Array {
+  const grey = new Uint8Array(rgb.length / 3);
+  for (let i = 0, j = 0; j < grey.length; i += 3, j++)
+    grey[j] = (rgb[i] * 299 + rgb[i + 1] * 587 + rgb[i + 2] * 114) / 1000;
+  return grey;
+}
