@@ -8,6 +8,7 @@ const libs = [
   'transcription',
   'selection',
   'language',
+  'access',
   'detection',
   'captions',
   'rendering',

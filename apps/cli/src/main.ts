@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { clipCommand } from './commands/clip.command';
+import { createKeyCommand, listKeysCommand, revokeKeyCommand } from './commands/keys.command';
 import { processCommand } from './commands/process.command';
 import { transcribeCommand } from './commands/transcribe.command';
 import { benchAsrCommand } from './bench/bench-asr.command';
@@ -52,6 +53,25 @@ program
   .option('--end <seconds>', 'end of the range (with --start)')
   .option('-o, --out <dir>', "copy the new clip's files here")
   .action(clipCommand);
+
+const keys = program
+  .command('keys')
+  .description('API keys for the REST API (stored as hashes in DATABASE_URL)');
+keys
+  .command('create')
+  .description('make a key; it is printed once')
+  .requiredOption('--name <name>', 'who or what the key is for')
+  .action(createKeyCommand);
+keys
+  .command('list')
+  .description('every key: id, prefix, name, created, last used, revoked')
+  .option('--json', 'as JSON')
+  .action(listKeysCommand);
+keys
+  .command('revoke')
+  .description('revoke a key at once (by id or the prefix `keys list` shows)')
+  .argument('<idOrPrefix>', 'at least 4 characters of the id or prefix')
+  .action(revokeKeyCommand);
 
 program
   .command('transcribe')

@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { validateEnv } from './env.validation';
 import { projectRoot } from './project-root';
+import { accessConfig } from './access.config';
 import { renderConfig } from './render.config';
 import { selectionConfig } from './selection.config';
 
@@ -17,6 +18,8 @@ export type DatabaseDriver = 'sqlite' | 'postgres';
 export interface AppConfig {
   nodeEnv: string;
   port: number;
+  /** Interface the API listens on. */
+  host: string;
   maxUploadBytes: number;
   workDir: string;
   publicBaseUrl?: string;
@@ -45,6 +48,10 @@ export interface StorageConfig {
     forcePathStyle: boolean;
     accessKeyId?: string;
     secretAccessKey?: string;
+    /** Status download URLs read straight from S3 (presigned) instead of through the API. */
+    presignDownloads: boolean;
+    /** The endpoint clients reach, when it differs from S3_ENDPOINT (e.g. inside a network). */
+    publicEndpoint?: string;
   };
 }
 
@@ -101,6 +108,7 @@ export const appConfig = registerAs('app', (): AppConfig => {
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
+    host: e.HOST,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     workDir: path.resolve(e.WORK_DIR ?? path.join(os.tmpdir(), 'clipgen-work')),
     publicBaseUrl: e.PUBLIC_BASE_URL,
@@ -130,6 +138,8 @@ export const storageConfig = registerAs('storage', (): StorageConfig => {
       forcePathStyle: e.S3_FORCE_PATH_STYLE,
       accessKeyId: e.S3_ACCESS_KEY_ID,
       secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+      presignDownloads: e.S3_PRESIGNED_DOWNLOADS,
+      publicEndpoint: e.S3_PUBLIC_ENDPOINT,
     },
   };
 });
@@ -187,4 +197,5 @@ export const allConfigNamespaces = [
   mediaConfig,
   selectionConfig,
   renderConfig,
+  accessConfig,
 ];

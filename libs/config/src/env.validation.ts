@@ -24,6 +24,8 @@ export const envSchema = Joi.object({
   S3_FORCE_PATH_STYLE: Joi.boolean().default(false),
   S3_ACCESS_KEY_ID: Joi.string().optional(),
   S3_SECRET_ACCESS_KEY: Joi.string().optional(),
+  S3_PRESIGNED_DOWNLOADS: Joi.boolean().default(true),
+  S3_PUBLIC_ENDPOINT: Joi.string().uri().optional(),
   MODELS_DIR: Joi.string().optional(),
   WHISPER_MODEL: Joi.string()
     .pattern(/^[a-z0-9.\-_]+$/i)
@@ -47,6 +49,31 @@ export const envSchema = Joi.object({
   RENDER_ENCODER: Joi.string()
     .valid('auto', 'libx264', 'h264_nvenc', 'h264_qsv', 'h264_videotoolbox')
     .default('auto'),
+  HOST: Joi.string().hostname().default('0.0.0.0'),
+  AUTH_DISABLED: Joi.boolean().default(true),
+  URL_SIGNING_SECRET: Joi.string().min(32).optional().messages({
+    'string.min': '"URL_SIGNING_SECRET" must be at least 32 characters (e.g. openssl rand -hex 32)',
+  }),
+  SIGNED_URL_TTL_SEC: Joi.number()
+    .integer()
+    .min(60)
+    .max(7 * 86400)
+    .default(3600),
+  CORS_ORIGINS: Joi.string()
+    .allow('')
+    .pattern(/^(\*|(https?:\/\/[^,\s/]+\/?)(\s*,\s*https?:\/\/[^,\s/]+\/?)*)$/)
+    .default('')
+    .messages({
+      'string.pattern.base':
+        '"CORS_ORIGINS" must be * or comma-separated origins like https://app.example.com',
+    }),
+  TRUST_PROXY: Joi.string().default('false'),
+  RATE_LIMIT_ENABLED: Joi.boolean().default(true),
+  RATE_LIMIT_WINDOW_SEC: Joi.number().integer().min(1).max(3600).default(60),
+  RATE_LIMIT_UPLOADS: Joi.number().integer().min(1).default(20),
+  RATE_LIMIT_READS: Joi.number().integer().min(1).default(1200),
+  IDEMPOTENCY_TTL_SEC: Joi.number().integer().min(60).default(86400),
+  RESUMABLE_UPLOAD_EXPIRY_SEC: Joi.number().integer().min(1).default(86400),
   FFMPEG_PATH: Joi.string().optional(),
   FFPROBE_PATH: Joi.string().optional(),
   MAX_UPLOAD_BYTES: Joi.number()

@@ -4,3 +4,4 @@ export * from './clipgen-config.module';
 export * from './project-root';
 export * from './selection.config';
 export * from './render.config';
+export * from './access.config';

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '@app/config';
+import { ApiKeyEntity } from './entities/api-key.entity';
 import { ArtifactEntity } from './entities/artifact.entity';
 import { ClipEntity } from './entities/clip.entity';
 import { JobEntity } from './entities/job.entity';
@@ -13,8 +14,10 @@ import { JobRecoveryPostgres1764200000000 } from './migrations/postgres/17642000
 import { JobRecoverySqlite1764200000000 } from './migrations/sqlite/1764200000000-job-recovery';
 import { ClipInsightsPostgres1764300000000 } from './migrations/postgres/1764300000000-clip-insights';
 import { ClipInsightsSqlite1764300000000 } from './migrations/sqlite/1764300000000-clip-insights';
+import { ApiKeysPostgres1764400000000 } from './migrations/postgres/1764400000000-api-keys';
+import { ApiKeysSqlite1764400000000 } from './migrations/sqlite/1764400000000-api-keys';
 
-export const ENTITIES = [JobEntity, ClipEntity, ArtifactEntity];
+export const ENTITIES = [JobEntity, ClipEntity, ArtifactEntity, ApiKeyEntity];
 
 /** Migrations are kept per driver: SQL types and defaults differ between SQLite and PostgreSQL. */
 export const MIGRATIONS = {
@@ -23,12 +26,14 @@ export const MIGRATIONS = {
     TranscriptCacheFlagSqlite1764100000000,
     JobRecoverySqlite1764200000000,
     ClipInsightsSqlite1764300000000,
+    ApiKeysSqlite1764400000000,
   ],
   postgres: [
     InitialSchemaPostgres1764000000000,
     TranscriptCacheFlagPostgres1764100000000,
     JobRecoveryPostgres1764200000000,
     ClipInsightsPostgres1764300000000,
+    ApiKeysPostgres1764400000000,
   ],
 };
 

@@ -3,8 +3,10 @@ import { ConfigType } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { databaseConfig } from '@app/config';
 import { buildDataSourceOptions, ENTITIES } from './data-source-options';
+import { ApiKeyRepository } from './repositories/api-key.repository';
 import { ClipRepository } from './repositories/clip.repository';
 import { JobRepository } from './repositories/job.repository';
+import { TypeOrmApiKeyRepository } from './repositories/typeorm-api-key.repository';
 import { TypeOrmClipRepository } from './repositories/typeorm-clip.repository';
 import { TypeOrmJobRepository } from './repositories/typeorm-job.repository';
 
@@ -20,7 +22,8 @@ import { TypeOrmJobRepository } from './repositories/typeorm-job.repository';
   providers: [
     { provide: JobRepository, useClass: TypeOrmJobRepository },
     { provide: ClipRepository, useClass: TypeOrmClipRepository },
+    { provide: ApiKeyRepository, useClass: TypeOrmApiKeyRepository },
   ],
-  exports: [JobRepository, ClipRepository],
+  exports: [JobRepository, ClipRepository, ApiKeyRepository],
 })
 export class PersistenceModule {}

@@ -71,6 +71,10 @@ export class JobEntity {
   @Column('text', { nullable: true })
   notice: string | null;
 
+  /** The API key that made the job; null when it was made with auth off (or by the CLI). */
+  @Column('varchar', { name: 'owner_key_id', length: 36, nullable: true })
+  ownerKeyId: string | null;
+
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;
 

@@ -9,6 +9,7 @@ export interface NewJob {
   sourceFilename: string;
   sourceMetadata: SourceMetadata;
   options: ClipOptions;
+  ownerKeyId?: string | null;
 }
 
 export interface JobProgressUpdate {

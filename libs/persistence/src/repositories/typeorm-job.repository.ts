@@ -17,6 +17,7 @@ export class TypeOrmJobRepository extends JobRepository {
   async create(job: NewJob): Promise<JobEntity> {
     const entity = this.jobs.create({
       ...job,
+      ownerKeyId: job.ownerKeyId ?? null,
       status: JobStatus.Queued,
       stage: null,
       progress: 0,
