@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { execFile } from 'node:child_process';
+import { ApiKeyService } from '@app/access';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { TestEnv, useTestEnv } from '../support/test-env';
 
@@ -25,10 +26,18 @@ describe('the OpenAPI contract', () => {
   let env: TestEnv;
   let api: INestApplication;
   let base: string;
+  let key: string;
 
   beforeAll(async () => {
-    env = useTestEnv({ MAX_UPLOAD_BYTES: '3000000', UPLOAD_IDLE_TIMEOUT_SEC: '5' });
+    // Fuzzed as deployed on the internet: keys required (schemathesis checks that requests without
+    // one are refused as the document declares).
+    env = useTestEnv({
+      MAX_UPLOAD_BYTES: '3000000',
+      UPLOAD_IDLE_TIMEOUT_SEC: '5',
+      AUTH_DISABLED: 'false',
+    });
     api = await createApiApp(['error']);
+    key = (await api.get(ApiKeyService).create('schemathesis')).key;
     await api.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(api.getHttpServer().address() as AddressInfo).port}`;
   }, 60_000);
@@ -76,6 +85,7 @@ describe('the OpenAPI contract', () => {
         `${base}/docs-json`,
         ...['--checks', 'all', '--workers', '1', '--max-examples', '25', '--max-time', '75'],
         ...['--seed', '20261125', '--no-color'],
+        ...['--header', `Authorization: Bearer ${key}`],
       ]);
       if (code !== 0) throw new Error(`schemathesis found failures:\n${output.slice(-6000)}`);
       expect(output).toMatch(/SUMMARY/);

@@ -65,6 +65,10 @@ describeWithCorpus('bad input: every hostile request gets a 4xx problem+json', (
       expect(answer.body.code).toEqual(
         typeof code === 'string' ? code : expect.stringMatching(code),
       );
+      // No internals in any answer: no stack frames, no server paths, no engine output.
+      const said = JSON.stringify(answer.body);
+      expect(said).not.toMatch(/\bat \S+ \(|\.(ts|js):\d+|node_modules|ffprobe version|Stream #0/);
+      expect(said).not.toContain(env.dir);
       // Nothing left behind: no half-written upload, no stored object.
       for (let i = 0; i < 20 && fs.readdirSync(uploadsDir()).length; i++)
         await new Promise((r) => setTimeout(r, 100));

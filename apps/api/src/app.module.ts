@@ -1,22 +1,33 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
+import { AccessModule } from '@app/access';
 import { ClipgenConfigModule } from '@app/config';
 import { QueueModule } from '@app/jobs';
 import { MediaModule } from '@app/media';
 import { PersistenceModule } from '@app/persistence';
 import { StorageModule } from '@app/storage';
+import { ApiKeyGuard } from './auth/api-key.guard';
+import { OwnedJobs } from './auth/owned-jobs';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { ClipRequestService } from './clips/clip-request.service';
 import { ClipRequestsController } from './clips/clip-requests.controller';
 import { DownloadController } from './download/download.controller';
+import { DownloadLinks } from './download/download-links';
 import { HealthController } from './health/health.controller';
 import { JobDeletionService } from './jobs/job-deletion.service';
 import { JobsController } from './jobs/jobs.controller';
 import { DrainService } from './lifecycle/drain.service';
+import { ApiRedisModule } from './redis/api-redis.module';
+import { ResumableUploadsController } from './resumable/resumable-uploads.controller';
+import { TusUploads } from './resumable/tus-uploads';
 import { StatusController } from './status/status.controller';
+import { RateLimitGuard } from './throttling/rate-limit.guard';
+import { RateLimitModule } from './throttling/rate-limit.module';
+import { IdempotencyStore } from './upload/idempotency/idempotency-store';
 import { UploadController } from './upload/upload.controller';
 import { UploadService } from './upload/upload.service';
+import { VideoAdmission } from './upload/video-admission.service';
 
 @Module({
   imports: [
@@ -25,10 +36,14 @@ import { UploadService } from './upload/upload.service';
     StorageModule,
     QueueModule,
     MediaModule,
+    AccessModule,
+    ApiRedisModule,
+    RateLimitModule,
     TerminusModule.forRoot({ errorLogStyle: 'pretty' }),
   ],
   controllers: [
     UploadController,
+    ResumableUploadsController,
     StatusController,
     JobsController,
     ClipRequestsController,
@@ -36,11 +51,19 @@ import { UploadService } from './upload/upload.service';
     HealthController,
   ],
   providers: [
+    // Guards run in this order: who is calling, then how often they may.
+    { provide: APP_GUARD, useClass: ApiKeyGuard },
+    { provide: APP_GUARD, useClass: RateLimitGuard },
+    { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+    OwnedJobs,
+    DownloadLinks,
+    VideoAdmission,
     UploadService,
+    IdempotencyStore,
+    TusUploads,
     ClipRequestService,
     JobDeletionService,
     DrainService,
-    { provide: APP_FILTER, useClass: ProblemDetailsFilter },
   ],
 })
 export class AppModule {}

@@ -2,7 +2,11 @@ import { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ConfigType } from '@nestjs/config';
+import { accessConfig } from '@app/config';
 import { AppModule } from './app.module';
+import { corsPolicy } from './security/cors-policy';
+import { securityHeaders } from './security/security-headers';
 import { answerClientErrorsAsProblems } from './common/client-error.handler';
 import { methodNotAllowed } from './common/method-not-allowed';
 import { ProblemDto } from './common/problem.dto';
@@ -13,6 +17,11 @@ export async function createApiApp(logger?: LogLevel[]): Promise<INestApplicatio
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
   app.disable('x-powered-by');
+  const access = app.get<ConfigType<typeof accessConfig>>(accessConfig.KEY);
+  // Behind a load balancer, the client's address (rate limits without a key) is in X-Forwarded-For.
+  if (access.trustProxy !== false) app.set('trust proxy', access.trustProxy);
+  app.use(securityHeaders());
+  app.use(...corsPolicy(access.corsOrigins));
   const server = app.getHttpServer();
   answerClientErrorsAsProblems(server);
   // Idle keep-alive connections outlive those of clients and load balancers (60 s is common):
@@ -27,6 +36,11 @@ export async function createApiApp(logger?: LogLevel[]): Promise<INestApplicatio
         'Turn long videos into short, captioned, vertical clips. Errors are application/problem+json (RFC 9457).',
       )
       .setVersion('0.1.0')
+      .addBearerAuth(
+        { type: 'http', scheme: 'bearer', description: 'an API key (clipgen keys create)' },
+        'api-key',
+      )
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'x-api-key')
       .build(),
     { extraModels: [ProblemDto] },
   );

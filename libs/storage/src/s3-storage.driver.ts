@@ -14,10 +14,12 @@ import {
   S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { StorageConfig } from '@app/config';
 import {
   ByteRange,
   ObjectStream,
+  PresignOptions,
   StorageDriver,
   StoredObject,
   assertSafeKey,
@@ -31,21 +33,42 @@ const isNotFound = (err: unknown) =>
 /** Any S3-compatible object store; multipart streamed uploads (8 MiB parts) keep memory flat. */
 export class S3StorageDriver extends StorageDriver {
   private readonly client: S3Client;
+  /** Signs URLs for the endpoint clients reach (may differ from the one this process uses). */
+  private readonly signer: S3Client | null;
   private readonly bucket: string;
 
   constructor(config: StorageConfig['s3']) {
     super();
     if (!config.bucket) throw new Error('S3_BUCKET is required for STORAGE_TYPE=s3');
     this.bucket = config.bucket;
-    this.client = new S3Client({
-      region: config.region,
-      endpoint: config.endpoint,
-      forcePathStyle: config.forcePathStyle,
-      credentials:
-        config.accessKeyId && config.secretAccessKey
-          ? { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey }
-          : undefined,
+    const client = (endpoint?: string) =>
+      new S3Client({
+        region: config.region,
+        endpoint,
+        forcePathStyle: config.forcePathStyle,
+        credentials:
+          config.accessKeyId && config.secretAccessKey
+            ? { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey }
+            : undefined,
+      });
+    this.client = client(config.endpoint);
+    this.signer = !config.presignDownloads
+      ? null
+      : config.publicEndpoint
+        ? client(config.publicEndpoint)
+        : this.client;
+  }
+
+  override presignedReadUrl(key: string, options: PresignOptions): Promise<string | null> {
+    if (!this.signer) return Promise.resolve(null);
+    assertSafeKey(key);
+    const command = new GetObjectCommand({
+      Bucket: this.bucket,
+      Key: key,
+      ResponseContentType: options.contentType,
+      ResponseContentDisposition: `attachment; filename="${options.filename.replace(/["\\]/g, '_')}"`,
     });
+    return getSignedUrl(this.signer, command, { expiresIn: options.expiresInSec });
   }
 
   async put(key: string, body: Readable | Buffer, contentType: string): Promise<StoredObject> {

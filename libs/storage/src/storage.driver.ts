@@ -38,6 +38,22 @@ export abstract class StorageDriver {
   abstract deletePrefix(prefix: string): Promise<void>;
   /** Throws when the backend cannot be written to and read from. */
   abstract checkHealth(): Promise<void>;
+  /**
+   * A URL that reads the object straight from the backend until it expires, or null when the
+   * backend has none (local disk: the API serves the file behind its own signed link).
+   */
+  presignedReadUrl(key: string, options: PresignOptions): Promise<string | null> {
+    void key;
+    void options;
+    return Promise.resolve(null);
+  }
+}
+
+export interface PresignOptions {
+  expiresInSec: number;
+  /** Sent back as the download's file name. */
+  filename: string;
+  contentType: string;
 }
 
 const SAFE_KEY = /^[A-Za-z0-9][A-Za-z0-9._\-/]*$/;

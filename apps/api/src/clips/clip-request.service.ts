@@ -9,7 +9,7 @@ import {
   RenderRequestedClipPayload,
   RenderRequestedClipResult,
 } from '@app/jobs';
-import { JobRepository } from '@app/persistence';
+import { JobEntity } from '@app/persistence';
 import { ClipRequestRefused, planRequestedClip } from '@app/pipeline';
 import { ClipRequest, ClipRequestError } from '@app/selection';
 import { StorageDriver } from '@app/storage';
@@ -32,15 +32,14 @@ export class ClipRequestService {
   private readonly logger = new Logger(ClipRequestService.name);
 
   constructor(
-    private readonly jobs: JobRepository,
     private readonly storage: StorageDriver,
     @InjectQueue(QueueName.ClipRequests)
     private readonly queue: Queue<RenderRequestedClipPayload, RenderRequestedClipResult>,
   ) {}
 
-  async request(jobId: string, asked: ClipRequest): Promise<ClipRequestAcceptedDto> {
-    const job = await this.jobs.findById(jobId);
-    if (!job) throw ApiProblem.notFound(`no job ${jobId}`);
+  /** `job` as its caller may see it (see OwnedJobs). */
+  async request(job: JobEntity, asked: ClipRequest): Promise<ClipRequestAcceptedDto> {
+    const jobId = job.id;
     let planned;
     try {
       planned = await planRequestedClip(this.storage, job, asked);

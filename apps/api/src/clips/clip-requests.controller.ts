@@ -7,17 +7,23 @@ import {
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { ApiProblemResponse } from '../common/api-problem-response.decorator';
+import { ApiProblemResponse, ApiProtected } from '../common/api-problem-response.decorator';
 import { ApiProblem } from '../common/api-problem';
 import { JobIdPipe } from '../common/job-id.pipe';
+import { OwnedJobs } from '../auth/owned-jobs';
+import { CurrentPrincipal, Principal } from '../auth/principal';
 import { ClipRequestAcceptedDto, ClipRequestDto, ClipRequestStatusDto } from './clip-request.dto';
 import { ClipRequestService } from './clip-request.service';
 import { parseClipRequest } from './parse-clip-request';
 
 @ApiTags('clips')
+@ApiProtected()
 @Controller('jobs/:jobId/clips')
 export class ClipRequestsController {
-  constructor(private readonly requests: ClipRequestService) {}
+  constructor(
+    private readonly requests: ClipRequestService,
+    private readonly owned: OwnedJobs,
+  ) {}
 
   @Post()
   @HttpCode(202)
@@ -36,11 +42,13 @@ export class ClipRequestsController {
     422,
     'the words were not found, the range is outside the video, or nothing is said there',
   )
-  request(
+  async request(
     @Param('jobId', JobIdPipe) jobId: string,
     @Body() body: unknown,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<ClipRequestAcceptedDto> {
-    return this.requests.request(jobId, parseClipRequest(body));
+    const asked = parseClipRequest(body);
+    return this.requests.request(await this.owned.find(jobId, principal), asked);
   }
 
   @Get('requests/:requestId')
@@ -50,7 +58,7 @@ export class ClipRequestsController {
   @ApiOkResponse({ type: ClipRequestStatusDto })
   @ApiProblemResponse(400, 'malformed id')
   @ApiProblemResponse(404, 'unknown job or request')
-  status(
+  async status(
     @Param('jobId', JobIdPipe) jobId: string,
     @Param(
       'requestId',
@@ -60,7 +68,9 @@ export class ClipRequestsController {
       }),
     )
     requestId: string,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<ClipRequestStatusDto> {
+    await this.owned.find(jobId, principal);
     return this.requests.status(jobId, requestId);
   }
 }

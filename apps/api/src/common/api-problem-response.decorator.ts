@@ -1,5 +1,11 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiResponse,
+  ApiSecurity,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { ProblemDto } from './problem.dto';
 
 /** Documents an error status as RFC 9457 `application/problem+json`, as the filter sends it. */
@@ -18,4 +24,13 @@ export const ApiCommonProblems = () =>
   applyDecorators(
     ApiProblemResponse(400, 'malformed request'),
     ApiProblemResponse(500, 'unexpected error (logged)'),
+  );
+
+/** A route behind API keys and rate limits: the answers every such route may give. */
+export const ApiProtected = () =>
+  applyDecorators(
+    ApiBearerAuth('api-key'),
+    ApiSecurity('x-api-key'),
+    ApiProblemResponse(401, 'no API key, or an unknown or revoked one (unless AUTH_DISABLED=true)'),
+    ApiProblemResponse(429, 'rate limit reached; see Retry-After'),
   );

@@ -1,12 +1,22 @@
 import { pipeline } from 'node:stream/promises';
 import { Controller, Get, Headers, HttpStatus, Param, Res } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiQuery,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ArtifactEntity, ArtifactKind, ClipRepository } from '@app/persistence';
 import { StorageDriver } from '@app/storage';
 import { ApiProblem } from '../common/api-problem';
 import { JobIdPipe } from '../common/job-id.pipe';
-import { ApiProblemResponse } from '../common/api-problem-response.decorator';
+import { ApiProblemResponse, ApiProtected } from '../common/api-problem-response.decorator';
+import { OwnedJobs } from '../auth/owned-jobs';
+import { CurrentPrincipal, Principal } from '../auth/principal';
+import { SignedLinkAllowed } from '../auth/route-access.decorator';
 import { parseByteRange } from './byte-range';
 
 /**
@@ -14,11 +24,25 @@ import { parseByteRange } from './byte-range';
  * storage key comes from there, so no user input ever becomes part of a path.
  */
 @ApiTags('downloads')
+@ApiProtected()
 @Controller('download')
+@SignedLinkAllowed()
+@ApiQuery({
+  name: 'expires',
+  required: false,
+  schema: { type: 'integer', minimum: 0 },
+  description: 'signed link (from the status; stands in for a key): expiry, Unix seconds',
+})
+@ApiQuery({
+  name: 'signature',
+  required: false,
+  description: 'signed link: HMAC of path and expiry',
+})
 export class DownloadController {
   constructor(
     private readonly clips: ClipRepository,
     private readonly storage: StorageDriver,
+    private readonly owned: OwnedJobs,
   ) {}
 
   @Get('clips/:jobId/:filename')
@@ -29,6 +53,7 @@ export class DownloadController {
   @ApiResponse({ status: 200, description: 'the whole file' })
   @ApiResponse({ status: 206, description: 'the requested byte range' })
   @ApiProblemResponse(400, 'malformed job id')
+  @ApiProblemResponse(403, 'a signed link that expired or was altered')
   @ApiProblemResponse(404, 'no such clip')
   @ApiProblemResponse(416, 'range outside the file')
   async clip(
@@ -36,8 +61,13 @@ export class DownloadController {
     @Param('filename') filename: string,
     @Headers('range') range: string | undefined,
     @Res() res: Response,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<void> {
-    await this.send(await this.find(jobId, filename, [ArtifactKind.ClipVideo]), range, res);
+    await this.send(
+      await this.find(principal, jobId, filename, [ArtifactKind.ClipVideo]),
+      range,
+      res,
+    );
   }
 
   @Get('thumbnails/:jobId/:filename')
@@ -48,6 +78,7 @@ export class DownloadController {
   @ApiResponse({ status: 200 })
   @ApiResponse({ status: 206, description: 'the requested byte range' })
   @ApiProblemResponse(400, 'malformed job id')
+  @ApiProblemResponse(403, 'a signed link that expired or was altered')
   @ApiProblemResponse(404, 'no such thumbnail')
   @ApiProblemResponse(416, 'range outside the file')
   async thumbnail(
@@ -55,8 +86,13 @@ export class DownloadController {
     @Param('filename') filename: string,
     @Headers('range') range: string | undefined,
     @Res() res: Response,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<void> {
-    await this.send(await this.find(jobId, filename, [ArtifactKind.ClipThumbnail]), range, res);
+    await this.send(
+      await this.find(principal, jobId, filename, [ArtifactKind.ClipThumbnail]),
+      range,
+      res,
+    );
   }
 
   @Get('captions/:jobId/:filename')
@@ -70,6 +106,7 @@ export class DownloadController {
   @ApiResponse({ status: 200 })
   @ApiResponse({ status: 206, description: 'the requested byte range' })
   @ApiProblemResponse(400, 'malformed job id')
+  @ApiProblemResponse(403, 'a signed link that expired or was altered')
   @ApiProblemResponse(404, 'no such file')
   @ApiProblemResponse(416, 'range outside the file')
   async captions(
@@ -77,8 +114,9 @@ export class DownloadController {
     @Param('filename') filename: string,
     @Headers('range') range: string | undefined,
     @Res() res: Response,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<void> {
-    const artifact = await this.find(jobId, filename, [
+    const artifact = await this.find(principal, jobId, filename, [
       ArtifactKind.ClipCaptions,
       ArtifactKind.ClipFraming,
       ArtifactKind.Transcript,
@@ -87,10 +125,12 @@ export class DownloadController {
   }
 
   private async find(
+    principal: Principal,
     jobId: string,
     filename: string,
     kinds: ArtifactKind[],
   ): Promise<ArtifactEntity> {
+    if (principal.via === 'key') await this.owned.find(jobId, principal);
     const artifact = filename.length <= 255 ? await this.clips.findArtifact(jobId, filename) : null;
     if (!artifact || !kinds.includes(artifact.kind))
       throw ApiProblem.notFound(`no file "${filename.slice(0, 80)}" for job ${jobId}`);

@@ -12,6 +12,7 @@ import { QueueName } from '@app/jobs';
 import { StorageDriver } from '@app/storage';
 import { ApiProblemResponse } from '../common/api-problem-response.decorator';
 import { DrainService } from '../lifecycle/drain.service';
+import { Public } from '../auth/route-access.decorator';
 
 const withTimeout = <T>(work: Promise<T>, ms: number) =>
   Promise.race([
@@ -26,6 +27,7 @@ const withTimeout = <T>(work: Promise<T>, ms: number) =>
  * not shutting down. 503 when any is not so.
  */
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

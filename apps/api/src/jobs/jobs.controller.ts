@@ -8,9 +8,11 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiProblemResponse } from '../common/api-problem-response.decorator';
+import { ApiProblemResponse, ApiProtected } from '../common/api-problem-response.decorator';
 import { JobIdPipe } from '../common/job-id.pipe';
 import { JobDeletionService } from './job-deletion.service';
+import { OwnedJobs } from '../auth/owned-jobs';
+import { CurrentPrincipal, Principal } from '../auth/principal';
 
 class JobDeletedDto {
   @ApiProperty({ format: 'uuid' }) jobId: string;
@@ -22,9 +24,13 @@ class JobDeletedDto {
 }
 
 @ApiTags('jobs')
+@ApiProtected()
 @Controller('jobs')
 export class JobsController {
-  constructor(private readonly deletion: JobDeletionService) {}
+  constructor(
+    private readonly deletion: JobDeletionService,
+    private readonly owned: OwnedJobs,
+  ) {}
 
   @Delete(':jobId')
   @ApiOperation({
@@ -40,7 +46,9 @@ export class JobsController {
   async delete(
     @Param('jobId', JobIdPipe) jobId: string,
     @Res({ passthrough: true }) res: Response,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<JobDeletedDto> {
+    await this.owned.find(jobId, principal);
     const result = await this.deletion.delete(jobId);
     res.status(result.status === 'cancelled' ? 202 : 200);
     return result;

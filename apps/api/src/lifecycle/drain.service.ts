@@ -1,6 +1,8 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
+import type { Request } from 'express';
 import { limitsConfig } from '@app/config';
+import { ApiProblem } from '../common/api-problem';
 
 /**
  * Graceful stop for the API: once shutdown starts, new uploads are refused (503 and readiness
@@ -18,6 +20,18 @@ export class DrainService implements BeforeApplicationShutdown {
 
   get isDraining(): boolean {
     return this.draining;
+  }
+
+  /** 503 for a new upload once shutdown has started (a load balancer retries elsewhere). */
+  assertAccepting(req: Request): void {
+    if (!this.draining) return;
+    req.res?.setHeader('Retry-After', '5');
+    throw new ApiProblem(
+      HttpStatus.SERVICE_UNAVAILABLE,
+      'SHUTTING_DOWN',
+      'Service Unavailable',
+      'this API instance is shutting down; retry in a few seconds',
+    );
   }
 
   /** Runs one request's work, counted so that shutdown can wait for it. */

@@ -144,4 +144,10 @@ export class JobStatusDto {
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
   @ApiPropertyOptional({ nullable: true }) completedAt: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    description:
+      'when the download URLs above stop working: they are signed (or presigned in S3) so that they work without a key, e.g. in a <video> tag; ask the status again for fresh ones',
+  })
+  linksExpireAt: string | null;
 }

@@ -3,20 +3,44 @@ import { ArtifactKind } from '@app/persistence';
 import { ASPECT_RATIOS, AspectRatio, isAspectRatio, renditionsOf } from '@app/jobs';
 import type { JobStatusDto, RenditionDto } from './job-status.dto';
 
-export const clipDownloadUrl = (jobId: string, filename: string) =>
-  `/api/download/clips/${jobId}/${encodeURIComponent(filename)}`;
-export const captionDownloadUrl = (jobId: string, filename: string) =>
-  `/api/download/captions/${jobId}/${encodeURIComponent(filename)}`;
+/** Turns a download path into the URL handed out (signed, or presigned in S3). */
+export type LinkMaker = (path: string) => string;
+
+type ServedKind = Exclude<ArtifactKind, ArtifactKind.Source>;
+
+const ROUTE_OF_KIND: Record<ServedKind, string> = {
+  [ArtifactKind.ClipVideo]: 'clips',
+  [ArtifactKind.ClipThumbnail]: 'thumbnails',
+  [ArtifactKind.ClipCaptions]: 'captions',
+  [ArtifactKind.ClipFraming]: 'captions',
+  [ArtifactKind.Transcript]: 'captions',
+};
+
+/** The API path that serves a stored file. */
+export const isServed = (kind: ArtifactKind): kind is ServedKind => kind in ROUTE_OF_KIND;
+
+export const downloadPath = (jobId: string, kind: ServedKind, filename: string) =>
+  `/api/download/${ROUTE_OF_KIND[kind]}/${jobId}/${encodeURIComponent(filename)}`;
+
+const clipPath = (jobId: string, filename: string) =>
+  downloadPath(jobId, ArtifactKind.ClipVideo, filename);
+const captionPath = (jobId: string, filename: string) =>
+  downloadPath(jobId, ArtifactKind.ClipCaptions, filename);
 
 /** Every rendition of a clip: the main one, then `clip-NN.<w>x<h>.mp4` files, with edit data. */
-function renditions(job: JobEntity, clip: ClipEntity, artifacts: ArtifactEntity[]): RenditionDto[] {
+function renditions(
+  job: JobEntity,
+  clip: ClipEntity,
+  artifacts: ArtifactEntity[],
+  link: LinkMaker,
+): RenditionDto[] {
   const stem = clip.videoFilename.replace(/\.mp4$/, '');
   const main: RenditionDto = {
     aspectRatio: job.options.aspectRatio,
     width: clip.width,
     height: clip.height,
-    downloadUrl: clipDownloadUrl(job.id, clip.videoFilename),
-    framingUrl: framingUrl(job.id, clip.videoFilename, artifacts),
+    downloadUrl: link(clipPath(job.id, clip.videoFilename)),
+    framingUrl: framingUrl(job.id, clip.videoFilename, artifacts, link),
   };
   const others = artifacts.flatMap((a) => {
     const m = a.kind === ArtifactKind.ClipVideo && /^(.+)\.(\d+)x(\d+)\.mp4$/.exec(a.filename);
@@ -26,8 +50,8 @@ function renditions(job: JobEntity, clip: ClipEntity, artifacts: ArtifactEntity[
       {
         aspectRatio: ratio,
         ...ASPECT_RATIOS[ratio],
-        downloadUrl: clipDownloadUrl(job.id, a.filename),
-        framingUrl: framingUrl(job.id, a.filename, artifacts),
+        downloadUrl: link(clipPath(job.id, a.filename)),
+        framingUrl: framingUrl(job.id, a.filename, artifacts, link),
       },
     ];
   });
@@ -42,23 +66,35 @@ function renditions(job: JobEntity, clip: ClipEntity, artifacts: ArtifactEntity[
 }
 
 /** The edit data (crop path, shots, face tracks) of a video, when the job that made it stored one. */
-function framingUrl(jobId: string, videoFilename: string, artifacts: ArtifactEntity[]) {
+function framingUrl(
+  jobId: string,
+  videoFilename: string,
+  artifacts: ArtifactEntity[],
+  link: LinkMaker,
+) {
   const name = videoFilename.replace(/\.mp4$/, '.framing.json');
   const found = artifacts.some((a) => a.kind === ArtifactKind.ClipFraming && a.filename === name);
-  return found ? captionDownloadUrl(jobId, name) : null;
+  return found ? link(captionPath(jobId, name)) : null;
 }
 
 /** The clip's cover, when the job that made it picked one. */
-function thumbnailUrl(jobId: string, videoFilename: string, artifacts: ArtifactEntity[]) {
+function thumbnailUrl(
+  jobId: string,
+  videoFilename: string,
+  artifacts: ArtifactEntity[],
+  link: LinkMaker,
+) {
   const name = videoFilename.replace(/\.mp4$/, '.jpg');
   const found = artifacts.some((a) => a.kind === ArtifactKind.ClipThumbnail && a.filename === name);
-  return found ? `/api/download/thumbnails/${jobId}/${encodeURIComponent(name)}` : null;
+  return found ? link(downloadPath(jobId, ArtifactKind.ClipThumbnail, name)) : null;
 }
 
 export function toJobStatusDto(
   job: JobEntity,
   clips: ClipEntity[],
   artifacts: ArtifactEntity[],
+  link: LinkMaker = (path) => path,
+  linksExpireAt: Date | null = null,
 ): JobStatusDto {
   const transcriptArtifacts = artifacts.filter((a) => a.kind === ArtifactKind.Transcript);
   const transcript = transcriptArtifacts.find((a) => a.filename.endsWith('.json'));
@@ -74,11 +110,11 @@ export function toJobStatusDto(
     options: job.options,
     language: job.language,
     stageTimings: job.stageTimings,
-    transcriptUrl: transcript ? captionDownloadUrl(job.id, transcript.filename) : null,
+    transcriptUrl: transcript ? link(captionPath(job.id, transcript.filename)) : null,
     transcript: Object.fromEntries(
       transcriptArtifacts.map((a) => [
         a.filename.split('.').pop()!,
-        captionDownloadUrl(job.id, a.filename),
+        link(captionPath(job.id, a.filename)),
       ]),
     ),
     transcriptCached: Boolean(job.transcriptCached),
@@ -92,16 +128,17 @@ export function toJobStatusDto(
       text: c.text,
       width: c.width,
       height: c.height,
-      downloadUrl: clipDownloadUrl(job.id, c.videoFilename),
-      srtUrl: captionDownloadUrl(job.id, c.srtFilename),
-      vttUrl: captionDownloadUrl(job.id, c.vttFilename),
-      framingUrl: framingUrl(job.id, c.videoFilename, artifacts),
-      thumbnailUrl: thumbnailUrl(job.id, c.videoFilename, artifacts),
-      renditions: renditions(job, c, artifacts),
+      downloadUrl: link(clipPath(job.id, c.videoFilename)),
+      srtUrl: link(captionPath(job.id, c.srtFilename)),
+      vttUrl: link(captionPath(job.id, c.vttFilename)),
+      framingUrl: framingUrl(job.id, c.videoFilename, artifacts, link),
+      thumbnailUrl: thumbnailUrl(job.id, c.videoFilename, artifacts, link),
+      renditions: renditions(job, c, artifacts, link),
       insights: c.insights ?? null,
     })),
     createdAt: job.createdAt.toISOString(),
     updatedAt: job.updatedAt.toISOString(),
     completedAt: job.completedAt ? new Date(job.completedAt).toISOString() : null,
+    linksExpireAt: linksExpireAt ? linksExpireAt.toISOString() : null,
   };
 }

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream, WriteStream } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
@@ -7,12 +7,15 @@ import type { Request } from 'express';
 import { HttpStatus } from '@nestjs/common';
 import { ApiProblem } from '../common/api-problem';
 import { uploadTempName } from './upload-temp-files';
+import { LINGER_MAX_BYTES } from '../common/unread-body';
 
 export interface ReceivedUpload {
   tempPath: string;
   originalName: string;
   mimeType: string;
   sizeBytes: number;
+  /** SHA-256 of the file's bytes, hex (what an Idempotency-Key's replay is compared by). */
+  sha256: string;
   fields: Record<string, string>;
 }
 
@@ -33,8 +36,6 @@ const tooLarge = (maxBytes: number) =>
     { limitBytes: maxBytes },
   );
 
-/** A rest of the body up to this size is read and discarded before answering. */
-const LINGER_MAX_BYTES = 64 * 1024 * 1024;
 
 /**
  * After an early answer is decided: a small rest of the body is drained first (an HTTP client that
@@ -168,9 +169,13 @@ export function receiveMultipartUpload(
       }
       upload = new Promise((res, rej) => {
         let size = 0;
+        const hash = createHash('sha256');
         const file = createWriteStream(tempPath);
         out = file;
-        stream.on('data', (chunk: Buffer) => (size += chunk.length));
+        stream.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          hash.update(chunk);
+        });
         stream.on('limit', () => {
           stream.unpipe(file);
           stream.resume();
@@ -183,6 +188,7 @@ export function receiveMultipartUpload(
             originalName: info.filename ?? 'upload',
             mimeType: info.mimeType,
             sizeBytes: size,
+            sha256: hash.digest('hex'),
           }),
         );
         stream.pipe(file);

@@ -1,6 +1,13 @@
 import { RENDER_FIELDS_SCHEMA } from './render-fields.schema';
 import { Controller, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiHeader,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request } from 'express';
 import {
   ASPECT_RATIOS,
@@ -10,9 +17,10 @@ import {
   CLIP_LAYOUTS,
 } from '@app/jobs';
 import { WHISPER_LANGUAGES } from '@app/transcription';
-import { ApiProblemResponse } from '../common/api-problem-response.decorator';
+import { ApiProblemResponse, ApiProtected } from '../common/api-problem-response.decorator';
 import { UploadAcceptedDto } from './upload-response.dto';
 import { UploadService } from './upload.service';
+import { UploadRoute } from '../throttling/upload-route.decorator';
 
 const range = (name: keyof typeof CLIP_OPTION_LIMITS) => ({
   minimum: CLIP_OPTION_LIMITS[name].min,
@@ -20,16 +28,24 @@ const range = (name: keyof typeof CLIP_OPTION_LIMITS) => ({
 });
 
 @ApiTags('jobs')
+@ApiProtected()
 @Controller()
 export class UploadController {
   constructor(private readonly uploads: UploadService) {}
 
   @Post('upload-video')
+  @UploadRoute()
   @HttpCode(HttpStatus.ACCEPTED)
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      'retry-safe uploads: the same key and body return the same job (header Idempotent-Replayed: true); the same key with a different body is 422',
+  })
   @ApiOperation({
     summary: 'Upload a video and start a clip job',
     description:
-      'The file is streamed to storage and checked with ffprobe before a job is created.',
+      'The file is streamed to storage and checked with ffprobe before a job is created. For large files on unsteady connections, the resumable tus endpoint `/api/uploads` (tus 1.0.0, options as Upload-Metadata) does the same and can resume a cut upload.',
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -89,16 +105,18 @@ export class UploadController {
   @ApiResponse({ status: 202, type: UploadAcceptedDto, description: 'job queued' })
   @ApiProblemResponse(400, 'missing or empty file, malformed form, bad or unknown options')
   @ApiProblemResponse(408, 'the client stopped sending')
+  @ApiProblemResponse(409, 'a request with this Idempotency-Key is still being processed')
   @ApiProblemResponse(413, 'larger than MAX_UPLOAD_BYTES')
   @ApiProblemResponse(415, 'not multipart/form-data')
   @ApiProblemResponse(
     422,
-    'not a video with an audio stream, or beyond the duration, resolution, frame-rate or stream limits',
+    'not a video with an audio stream, beyond the duration, resolution, frame-rate or stream limits, or an Idempotency-Key reused with a different body',
   )
   @ApiProblemResponse(503, 'queue unavailable or the instance is shutting down')
   @ApiProblemResponse(507, 'no free disk space for the upload')
   async upload(@Req() req: Request): Promise<UploadAcceptedDto> {
-    const { jobId } = await this.uploads.accept(req);
+    const { jobId, replayed } = await this.uploads.accept(req);
+    if (replayed) req.res?.setHeader('Idempotent-Replayed', 'true');
     return { jobId, statusUrl: `/api/status/${jobId}` };
   }
 }

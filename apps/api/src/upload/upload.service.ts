@@ -1,44 +1,38 @@
-import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { InjectQueue } from '@nestjs/bullmq';
 import { HttpStatus, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import type { Request } from 'express';
-import { Queue } from 'bullmq';
 import { appConfig, limitsConfig, whisperConfig } from '@app/config';
-import { ClipOptions, JOB_OPTIONS, JobName, ProcessVideoPayload, QueueName } from '@app/jobs';
-import {
-  inspectVideo,
-  MEDIA_BINARIES,
-  MediaBinaries,
-  MediaError,
-  SourceMetadata,
-} from '@app/media';
-import { JobRepository } from '@app/persistence';
-import { assertFreeSpace, InsufficientSpaceError, StorageDriver, StorageKeys } from '@app/storage';
+import { assertFreeSpace, InsufficientSpaceError } from '@app/storage';
+import { principalOf } from '../auth/principal';
 import { ApiProblem } from '../common/api-problem';
 import { DrainService } from '../lifecycle/drain.service';
-import { receiveMultipartUpload } from './multipart-upload';
+import { IdempotencyStore } from './idempotency/idempotency-store';
+import { isValidIdempotencyKey, uploadFingerprint } from './idempotency/upload-fingerprint';
+import { receiveMultipartUpload, ReceivedUpload } from './multipart-upload';
 import { sweepStaleUploads } from './upload-temp-files';
-import { checkUploadFields, parseUploadOptions } from './parse-upload-options';
-
-const VIDEO_EXTENSIONS = /^\.(mp4|mov|m4v|mkv|webm|avi|mpg|mpeg|ts|flv|wmv|3gp)$/i;
+import { checkUploadFields } from './parse-upload-options';
+import { VideoAdmission } from './video-admission.service';
 
 /** Multipart framing and the option fields around the file; a larger body cannot be an upload. */
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
-/** Accepts an upload only once it is known to be a usable video; then stores it and enqueues it. */
+export interface AcceptedUpload {
+  jobId: string;
+  /** An earlier request with the same Idempotency-Key and body made this job. */
+  replayed: boolean;
+}
+
+/** Receives multipart uploads (checked before and while the body arrives) and admits them as jobs. */
 @Injectable()
 export class UploadService implements OnApplicationBootstrap {
   private readonly logger = new Logger(UploadService.name);
 
   constructor(
-    private readonly jobs: JobRepository,
-    private readonly storage: StorageDriver,
-    @InjectQueue(QueueName.VideoProcessing) private readonly queue: Queue<ProcessVideoPayload>,
+    private readonly admission: VideoAdmission,
+    private readonly idempotency: IdempotencyStore,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
-    @Inject(MEDIA_BINARIES) private readonly binaries: MediaBinaries,
     @Inject(limitsConfig.KEY) private readonly limits: ConfigType<typeof limitsConfig>,
     @Inject(whisperConfig.KEY) private readonly whisper: ConfigType<typeof whisperConfig>,
     private readonly drain: DrainService,
@@ -54,20 +48,13 @@ export class UploadService implements OnApplicationBootstrap {
     if (removed.length) this.logger.warn(`removed ${removed.length} upload(s) left by a crash`);
   }
 
-  accept(req: Request): Promise<{ jobId: string }> {
-    if (this.drain.isDraining) {
-      req.res?.setHeader('Retry-After', '5');
-      throw new ApiProblem(
-        HttpStatus.SERVICE_UNAVAILABLE,
-        'SHUTTING_DOWN',
-        'Service Unavailable',
-        'this API instance is shutting down; retry in a few seconds',
-      );
-    }
+  accept(req: Request): Promise<AcceptedUpload> {
+    this.drain.assertAccepting(req);
     return this.drain.track(() => this.receiveAndQueue(req));
   }
 
-  private async receiveAndQueue(req: Request): Promise<{ jobId: string }> {
+  private async receiveAndQueue(req: Request): Promise<AcceptedUpload> {
+    const idempotencyKey = idempotencyKeyOf(req);
     await this.checkBeforeBody(req);
     const upload = await receiveMultipartUpload(req, this.tempDir, {
       maxBytes: this.app.maxUploadBytes,
@@ -75,39 +62,50 @@ export class UploadService implements OnApplicationBootstrap {
       // Clients that send the options first learn of a mistake before sending gigabytes.
       checkFieldsBeforeFile: (fields) => void checkUploadFields(fields, this.whisper.model),
     });
+    const owner = principalOf(req).keyId;
+    const video = { ...upload, ownerKeyId: owner };
+    if (!idempotencyKey) return { ...(await this.admission.admit(video)), replayed: false };
+    return this.admitOnce(owner, idempotencyKey, upload, () => this.admission.admit(video));
+  }
+
+  /** Idempotency-Key: the first request with a key makes the job; the same body again gets it. */
+  private async admitOnce(
+    owner: string | null,
+    key: string,
+    upload: ReceivedUpload,
+    admit: () => Promise<{ jobId: string }>,
+  ): Promise<AcceptedUpload> {
+    const fingerprint = uploadFingerprint(upload);
+    const claim = await this.idempotency.claim(owner, key, fingerprint).catch((err: Error) => {
+      this.logger.error(`idempotency store unavailable: ${err.message}`);
+      return null;
+    });
+    if (claim?.kind !== 'claimed') await fs.rm(upload.tempPath, { force: true });
+    if (!claim) throw unavailable('the idempotency store (Redis) is unavailable; retry shortly');
+    if (claim.kind === 'replay') return { jobId: claim.jobId, replayed: true };
+    if (claim.kind === 'mismatch')
+      throw new ApiProblem(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'IDEMPOTENCY_KEY_REUSED',
+        'Unprocessable Content',
+        'this Idempotency-Key was used with a different upload (file or fields); use a new key',
+      );
+    if (claim.kind === 'pending')
+      throw new ApiProblem(
+        HttpStatus.CONFLICT,
+        'IDEMPOTENCY_KEY_IN_USE',
+        'Conflict',
+        'a request with this Idempotency-Key is still being processed; retry in a few seconds',
+      );
     try {
-      const options = parseUploadOptions(upload.fields, this.whisper.model);
-      if (upload.sizeBytes === 0)
-        throw ApiProblem.badRequest('MEDIA_EMPTY', 'the uploaded file is empty');
-      const metadata = await this.probe(upload.tempPath, upload.sizeBytes);
-      const jobId = randomUUID();
-      const ext = path.extname(upload.originalName);
-      const sourceKey = StorageKeys.source(
-        jobId,
-        VIDEO_EXTENSIONS.test(ext) ? ext.toLowerCase() : '.mp4',
-      );
-      await this.storage.moveFile(
-        sourceKey,
-        upload.tempPath,
-        upload.mimeType || 'application/octet-stream',
-      );
-      try {
-        await this.jobs.create({
-          id: jobId,
-          sourceKey,
-          sourceFilename: upload.originalName.slice(0, 255),
-          sourceMetadata: metadata,
-          options,
-        });
-      } catch (err) {
-        // No job row means no one will ever find this object: do not leave it behind.
-        await this.storage.delete(sourceKey).catch(() => undefined);
-        throw err;
-      }
-      await this.enqueue(jobId, sourceKey, options);
-      return { jobId };
-    } finally {
-      await fs.rm(upload.tempPath, { force: true });
+      const { jobId } = await admit();
+      await this.idempotency.complete(owner, key, fingerprint, jobId).catch((err: Error) => {
+        this.logger.warn(`Idempotency-Key not recorded for job ${jobId}: ${err.message}`);
+      });
+      return { jobId, replayed: false };
+    } catch (err) {
+      await this.idempotency.release(owner, key).catch(() => undefined);
+      throw err;
     }
   }
 
@@ -127,17 +125,18 @@ export class UploadService implements OnApplicationBootstrap {
         { limitBytes: this.app.maxUploadBytes },
       );
     }
+    await this.assertRoomFor(Number.isFinite(declared) ? declared : 0, req);
+  }
+
+  /** 507 when the work volume has no room for `bytes` more (also asked by resumable uploads). */
+  async assertRoomFor(bytes: number, req?: Request): Promise<void> {
     try {
       await fs.mkdir(this.tempDir, { recursive: true });
-      await assertFreeSpace(
-        this.tempDir,
-        Number.isFinite(declared) ? declared : 0,
-        this.limits.minFreeDiskBytes,
-      );
+      await assertFreeSpace(this.tempDir, bytes, this.limits.minFreeDiskBytes);
     } catch (err) {
       if (!(err instanceof InsufficientSpaceError)) throw err;
       this.logger.error(err.message);
-      req.res?.setHeader('Connection', 'close');
+      req?.res?.setHeader('Connection', 'close');
       throw new ApiProblem(
         HttpStatus.INSUFFICIENT_STORAGE,
         'INSUFFICIENT_STORAGE',
@@ -146,51 +145,24 @@ export class UploadService implements OnApplicationBootstrap {
       );
     }
   }
+}
 
-  private async probe(file: string, sizeBytes: number): Promise<SourceMetadata> {
-    try {
-      const metadata = await inspectVideo(
-        this.binaries.ffprobe,
-        file,
-        undefined,
-        this.limits.media,
-      );
-      return { ...metadata, sizeBytes };
-    } catch (err) {
-      if (err instanceof MediaError) {
-        throw new ApiProblem(
-          HttpStatus.UNPROCESSABLE_ENTITY,
-          err.code,
-          'Unprocessable Content',
-          err.message,
-          err.details,
-        );
-      }
-      throw err;
-    }
-  }
+const unavailable = (detail: string) =>
+  new ApiProblem(
+    HttpStatus.SERVICE_UNAVAILABLE,
+    'SERVICE_UNAVAILABLE',
+    'Service Unavailable',
+    detail,
+  );
 
-  /** If Redis refuses the job, the job row says so: nothing is dropped silently. */
-  private async enqueue(jobId: string, sourceKey: string, options: ClipOptions): Promise<void> {
-    try {
-      await this.queue.add(
-        JobName.ProcessVideo,
-        { jobId, sourceKey, options },
-        { ...JOB_OPTIONS[JobName.ProcessVideo], jobId },
-      );
-    } catch (err) {
-      this.logger.error(`enqueue of ${jobId} failed: ${(err as Error).message}`);
-      await this.jobs.markFailed(
-        jobId,
-        'QUEUE_UNAVAILABLE',
-        'the job could not be queued; upload again',
-      );
-      throw new ApiProblem(
-        HttpStatus.SERVICE_UNAVAILABLE,
-        'QUEUE_UNAVAILABLE',
-        'Service Unavailable',
-        'the job queue is unavailable; try again shortly',
-      );
-    }
-  }
+/** The Idempotency-Key header, checked before the body is read. */
+function idempotencyKeyOf(req: Request): string | null {
+  const key = req.headers['idempotency-key'];
+  if (key === undefined) return null;
+  if (typeof key !== 'string' || !isValidIdempotencyKey(key))
+    throw ApiProblem.badRequest(
+      'INVALID_IDEMPOTENCY_KEY',
+      'Idempotency-Key must be 1–255 visible ASCII characters (a UUID is a good choice)',
+    );
+  return key;
 }

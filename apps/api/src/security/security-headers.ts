@@ -1,0 +1,24 @@
+import helmet from 'helmet';
+import type { RequestHandler } from 'express';
+
+/**
+ * helmet's defaults (CSP, HSTS, nosniff, frame-ancestors 'none' via X-Frame-Options…), with two
+ * changes: clips may be embedded by other sites (`<video src>` of a signed link needs a
+ * cross-origin resource policy), and Swagger UI's page needs its inline styles and data: images.
+ */
+export const securityHeaders = (): RequestHandler =>
+  helmet({
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        // Self-hosted over plain HTTP on a LAN: upgrading Swagger UI's requests to https breaks it.
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
