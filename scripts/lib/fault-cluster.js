@@ -254,4 +254,4 @@ class FaultCluster {
   }
 }
 
-module.exports = { FaultCluster, waitUntil, sleep, ROOT };
+module.exports = { FaultCluster, waitUntil, sleep, freePort, ROOT };

@@ -14,6 +14,7 @@ import { ClipRequestRefused, planRequestedClip } from '@app/pipeline';
 import { ClipRequest, ClipRequestError } from '@app/selection';
 import { StorageDriver } from '@app/storage';
 import { ApiProblem } from '../common/api-problem';
+import { publicText } from '../common/public-text';
 import type { ClipRequestAcceptedDto, ClipRequestStatusDto } from './clip-request.dto';
 
 const STATE: Record<string, ClipRequestStatusDto['state']> = {
@@ -84,7 +85,8 @@ export class ClipRequestService {
       state,
       progress: typeof job.progress === 'number' ? job.progress : 0,
       clipIndex: state === 'done' ? (job.returnvalue?.clipIndex ?? null) : null,
-      error: state === 'failed' ? publicReason(job.failedReason) : null,
+      error:
+        state === 'failed' ? publicText(job.failedReason, 'the clip could not be rendered') : null,
     };
   }
 }
@@ -100,10 +102,4 @@ function toProblem(err: unknown): Error {
       err.message,
     );
   return err as Error;
-}
-
-/** The failure as a user may read it: one line, no paths or engine output. */
-function publicReason(reason: string | undefined): string {
-  const line = (reason ?? 'the clip could not be rendered').split('\n')[0];
-  return line.replace(/\/[^\s:]+/g, '…').slice(0, 300);
 }

@@ -1,6 +1,7 @@
 import type { ArtifactEntity, ClipEntity, JobEntity } from '@app/persistence';
 import { ArtifactKind } from '@app/persistence';
 import { ASPECT_RATIOS, AspectRatio, isAspectRatio, renditionsOf } from '@app/jobs';
+import { publicText } from '../common/public-text';
 import type { JobStatusDto, RenditionDto } from './job-status.dto';
 
 /** Turns a download path into the URL handed out (signed, or presigned in S3). */
@@ -103,8 +104,8 @@ export function toJobStatusDto(
     status: job.status,
     stage: job.stage,
     progress: job.progress,
-    notice: job.notice ?? null,
-    error: job.errorCode ? { code: job.errorCode, message: job.errorMessage ?? '' } : null,
+    notice: job.notice ? publicText(job.notice) : null,
+    error: job.errorCode ? { code: job.errorCode, message: publicText(job.errorMessage) } : null,
     sourceFilename: job.sourceFilename,
     source: job.sourceMetadata,
     options: job.options,
