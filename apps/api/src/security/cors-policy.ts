@@ -1,5 +1,6 @@
 import cors from 'cors';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { problemBody } from '../resumable/tus-errors';
 
 /** Request headers a browser client may send: keys, idempotency, ranges, the tus protocol. */
 const ALLOWED_HEADERS = [
@@ -51,14 +52,13 @@ export function corsPolicy(origins: string[]): RequestHandler[] {
     if (!origin || !preflight || isOriginAllowed(origins, origin)) return next();
     res.status(403).type('application/problem+json').set('Vary', 'Origin');
     res.send(
-      JSON.stringify({
-        type: 'https://clipgen.dev/problems/cors-origin-denied',
-        title: 'Forbidden',
-        status: 403,
-        detail: `origin ${origin.slice(0, 200)} is not in CORS_ORIGINS`,
-        code: 'CORS_ORIGIN_DENIED',
-        instance: req.originalUrl,
-      }),
+      problemBody(
+        403,
+        'CORS_ORIGIN_DENIED',
+        'Forbidden',
+        `origin ${origin.slice(0, 200)} is not in CORS_ORIGINS`,
+        req.originalUrl,
+      ),
     );
   };
   const allow = cors({
