@@ -9,6 +9,7 @@ const libs = [
   'selection',
   'language',
   'access',
+  'operations',
   'detection',
   'captions',
   'rendering',

@@ -180,6 +180,9 @@ class FaultCluster {
         : `sqlite:${path.join(this.dir, 'clipgen.db')}`,
       REDIS_URL: `redis://127.0.0.1:${this.redisPort}`,
       QUEUE_PREFIX: 'faults',
+      // Some scenarios run the API alone; several workers share one host here.
+      HEALTH_REQUIRE_WORKER: 'false',
+      WORKER_METRICS_PORT: '0',
       STORAGE_TYPE: 'local',
       STORAGE_DIR: this.storageDir,
       WORK_DIR: this.workDir,

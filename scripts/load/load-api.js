@@ -16,6 +16,8 @@ async function startApi(dir, env) {
     STORAGE_DIR: path.join(dir, 'storage'),
     WORK_DIR: path.join(dir, 'work'),
     HOST: '127.0.0.1',
+    // Load on the API alone: no worker runs.
+    HEALTH_REQUIRE_WORKER: 'false',
     ...env,
   };
   let key = null;

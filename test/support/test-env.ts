@@ -26,6 +26,9 @@ export function useTestEnv(overrides: Record<string, string> = {}): TestEnv {
     WORK_DIR: path.join(dir, 'work'),
     // Suites that send many requests from one address are not about limits; the access suite is.
     RATE_LIMIT_ENABLED: 'false',
+    // Most suites run the API without a worker; the pipeline suite runs one and asks for it.
+    HEALTH_REQUIRE_WORKER: 'false',
+    WORKER_METRICS_PORT: '0',
     ...overrides,
   };
   const previous = Object.fromEntries(Object.keys(values).map((k) => [k, process.env[k]]));

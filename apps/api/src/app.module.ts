@@ -15,8 +15,11 @@ import { ClipRequestsController } from './clips/clip-requests.controller';
 import { DownloadController } from './download/download.controller';
 import { DownloadLinks } from './download/download-links';
 import { HealthController } from './health/health.controller';
+import { StartupSelfCheck } from './health/startup-self-check';
 import { JobDeletionService } from './jobs/job-deletion.service';
 import { JobsController } from './jobs/jobs.controller';
+import { ApiMetricsService } from './metrics/api-metrics.service';
+import { MetricsController } from './metrics/metrics.controller';
 import { DrainService } from './lifecycle/drain.service';
 import { ApiRedisModule } from './redis/api-redis.module';
 import { ResumableUploadsController } from './resumable/resumable-uploads.controller';
@@ -49,6 +52,7 @@ import { VideoAdmission } from './upload/video-admission.service';
     ClipRequestsController,
     DownloadController,
     HealthController,
+    MetricsController,
   ],
   providers: [
     // Guards run in this order: who is calling, then how often they may.
@@ -64,6 +68,8 @@ import { VideoAdmission } from './upload/video-admission.service';
     ClipRequestService,
     JobDeletionService,
     DrainService,
+    StartupSelfCheck,
+    ApiMetricsService,
   ],
 })
 export class AppModule {}

@@ -10,16 +10,20 @@ import { securityHeaders } from './security/security-headers';
 import { answerClientErrorsAsProblems } from './common/client-error.handler';
 import { methodNotAllowed } from './common/method-not-allowed';
 import { ProblemDto } from './common/problem.dto';
+import { ApiMetricsService } from './metrics/api-metrics.service';
+import { httpMetrics } from './metrics/http-metrics.middleware';
 
 /** Builds the HTTP app (used by main.ts and the e2e tests): /api routes, Swagger at /docs. */
 export async function createApiApp(logger?: LogLevel[]): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, logger ? { logger } : {});
-  app.setGlobalPrefix('api');
+  // Prometheus looks for /metrics at the root.
+  app.setGlobalPrefix('api', { exclude: ['metrics'] });
   app.enableShutdownHooks();
   app.disable('x-powered-by');
   const access = app.get<ConfigType<typeof accessConfig>>(accessConfig.KEY);
   // Behind a load balancer, the client's address (rate limits without a key) is in X-Forwarded-For.
   if (access.trustProxy !== false) app.set('trust proxy', access.trustProxy);
+  app.use(httpMetrics(app.get(ApiMetricsService).metrics));
   app.use(securityHeaders());
   app.use(...corsPolicy(access.corsOrigins));
   const server = app.getHttpServer();

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { clipCommand } from './commands/clip.command';
+import { doctorCommand } from './commands/doctor.command';
 import { createKeyCommand, listKeysCommand, revokeKeyCommand } from './commands/keys.command';
 import { processCommand } from './commands/process.command';
 import { transcribeCommand } from './commands/transcribe.command';
@@ -93,6 +94,12 @@ program
   .option('--parts <list>', 'wer,timing,overhead,retention (default: all)')
   .option('--retention-min-sec <s>', 'loop the conversation input to at least this long', '600')
   .action(benchAsrCommand);
+
+program
+  .command('doctor')
+  .description('check this install: ffmpeg, models, database, Redis, storage, disk, workers')
+  .option('--json', 'as JSON')
+  .action(doctorCommand);
 
 program.parseAsync().catch((err: Error) => {
   console.error(`clipgen: ${err.message}`);

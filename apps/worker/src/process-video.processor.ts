@@ -12,6 +12,7 @@ import {
 } from '@app/jobs';
 import { JobRepository, JobStatus } from '@app/persistence';
 import { PipelineError, PipelineService } from '@app/pipeline';
+import { WorkerMetricsService } from './operations/worker-metrics.service';
 import { RunningJobs } from './running-jobs';
 
 /** Short locks and frequent stall checks: a dead worker's job is back in the queue in seconds. */
@@ -41,6 +42,7 @@ export class ProcessVideoProcessor
     private readonly pipeline: PipelineService,
     private readonly jobs: JobRepository,
     private readonly running: RunningJobs,
+    private readonly monitor: WorkerMetricsService,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
     @Inject(limitsConfig.KEY) private readonly limits: ConfigType<typeof limitsConfig>,
   ) {
@@ -81,13 +83,18 @@ export class ProcessVideoProcessor
       try {
         const outcome = await this.pipeline.run(
           { jobId, sourceKey, options, signal: abort.signal },
-          { onProgress: (e) => void job.updateProgress(e.progress).catch(() => undefined) },
+          {
+            onProgress: (e) => void job.updateProgress(e.progress).catch(() => undefined),
+            onStageDone: (stage, seconds) => this.monitor.metrics.stageDone(stage, seconds),
+          },
         );
         if ((await this.jobs.findById(jobId))?.status === JobStatus.Cancelled) {
           // Cancelled while its last files were being written: those go too.
           await this.pipeline.discard(jobId, true);
+          this.monitor.metrics.jobEnded('cancelled');
           return { jobId, clipCount: 0 };
         }
+        this.monitor.metrics.jobEnded('completed', duration);
         return { jobId, clipCount: outcome.clipCount };
       } catch (err) {
         throw await this.settle(job, err, abort.signal.reason as AbortReason | undefined, token);
@@ -106,6 +113,7 @@ export class ProcessVideoProcessor
     if (reason === 'shutdown' && token) {
       await this.jobs.markQueued(jobId, 'its worker stopped; it resumes on the next worker');
       await job.moveToWait(token);
+      this.monitor.metrics.jobEnded('requeued');
       this.logger.log(`job ${jobId} handed back to the queue`);
       return new WaitingError();
     }
@@ -121,6 +129,7 @@ export class ProcessVideoProcessor
         return new UnrecoverableError(`job ${jobId} is ${status ?? 'gone'}: not run again`);
       // Cancelled on request (the row already says so): nothing of it may stay behind.
       await this.pipeline.discard(jobId, true);
+      this.monitor.metrics.jobEnded('cancelled');
       this.logger.log(`job ${jobId} cancelled`);
       return new UnrecoverableError('CANCELLED: the job was cancelled');
     }
@@ -133,10 +142,12 @@ export class ProcessVideoProcessor
         jobId,
         `attempt ${job.attemptsMade + 1} failed (${failure.code}: ${failure.message}); retrying`,
       );
+      this.monitor.metrics.jobEnded('retried');
       return failure;
     }
     this.logger.error(`job ${jobId} failed for good (${failure.code}): ${failure.message}`);
     await this.jobs.markFailed(jobId, failure.code, failure.message);
+    this.monitor.metrics.jobEnded('failed');
     await this.pipeline.discard(jobId);
     return new UnrecoverableError(`${failure.code}: ${failure.message}`);
   }

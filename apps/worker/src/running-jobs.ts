@@ -21,6 +21,11 @@ export class RunningJobs {
 
   constructor(@Inject(limitsConfig.KEY) private readonly limits: ConfigType<typeof limitsConfig>) {}
 
+  /** Ids of the jobs running now. */
+  get ids(): string[] {
+    return [...this.jobs.keys()];
+  }
+
   get isStopping(): boolean {
     return this.stopping;
   }

@@ -7,7 +7,9 @@ import { ProcessVideoProcessor } from './process-video.processor';
 import { RequestedClipProcessor } from './requested-clip.processor';
 import { RequeueUnfinishedService } from './requeue-unfinished.service';
 import { RunningJobs } from './running-jobs';
-import { TranscriptionSetupService } from './transcription-setup.service';
+import { HeartbeatService } from './operations/heartbeat.service';
+import { StartupSelfCheck } from './operations/startup-self-check.service';
+import { WorkerMetricsService } from './operations/worker-metrics.service';
 
 @Module({
   imports: [ClipgenConfigModule, QueueModule, PipelineModule],
@@ -17,7 +19,9 @@ import { TranscriptionSetupService } from './transcription-setup.service';
     RequestedClipProcessor,
     CancellationListener,
     RequeueUnfinishedService,
-    TranscriptionSetupService,
+    StartupSelfCheck,
+    HeartbeatService,
+    WorkerMetricsService,
   ],
 })
 export class WorkerModule {}

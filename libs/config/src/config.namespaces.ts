@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { validateEnv } from './env.validation';
 import { projectRoot } from './project-root';
 import { accessConfig } from './access.config';
+import { operationsConfig } from './operations.config';
 import { renderConfig } from './render.config';
 import { selectionConfig } from './selection.config';
 
@@ -198,4 +199,5 @@ export const allConfigNamespaces = [
   selectionConfig,
   renderConfig,
   accessConfig,
+  operationsConfig,
 ];

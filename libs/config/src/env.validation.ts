@@ -98,6 +98,12 @@ export const envSchema = Joi.object({
   SHUTDOWN_GRACE_SEC: Joi.number().min(0).max(3600).default(25),
   JOB_TIMEOUT_FACTOR: Joi.number().min(0.1).default(10),
   JOB_TIMEOUT_MIN_SEC: Joi.number().min(1).default(600),
+  HEARTBEAT_INTERVAL_SEC: Joi.number().min(0.1).max(300).default(5),
+  HEALTH_WORKER_MAX_AGE_SEC: Joi.number().min(1).max(3600).default(30),
+  HEALTH_REQUIRE_WORKER: Joi.boolean().default(true),
+  METRICS_ENABLED: Joi.boolean().default(true),
+  METRICS_TOKEN: Joi.string().min(16).optional(),
+  WORKER_METRICS_PORT: Joi.number().port().default(9464),
 });
 
 export interface ValidatedEnv {

@@ -5,3 +5,4 @@ export * from './project-root';
 export * from './selection.config';
 export * from './render.config';
 export * from './access.config';
+export * from './operations.config';

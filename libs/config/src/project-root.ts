@@ -24,3 +24,12 @@ export function projectRoot(): string {
     dir = parent;
   }
 }
+
+/** The installed clipgen version (package.json), for heartbeats, metrics and the doctor. */
+export function clipgenVersion(): string {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(projectRoot(), 'package.json'), 'utf8')).version;
+  } catch {
+    return 'unknown';
+  }
+}

@@ -26,6 +26,8 @@ import { claimWorkDir, workerIdentity } from './work-dirs';
 export interface PipelineRunOptions {
   /** Extra listener for progress (the worker forwards it to BullMQ, the CLI prints it). */
   onProgress?: (event: ProgressEvent) => void;
+  /** Called as each stage ends, with its wall time (the worker's metrics). */
+  onStageDone?: (stage: PipelineStage, seconds: number) => void;
 }
 
 export interface PipelineOutcome {
@@ -116,6 +118,7 @@ export class PipelineService {
       const seconds = (Date.now() - started) / 1000;
       timings[name] = Number(((timings[name] ?? 0) + seconds).toFixed(3));
       ctx.report(1);
+      runOptions.onStageDone?.(name, seconds);
       this.logger.log(`job ${jobId}: ${name} done in ${seconds.toFixed(1)} s`);
       return result;
     };

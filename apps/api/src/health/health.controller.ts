@@ -1,5 +1,5 @@
-import { InjectQueue } from '@nestjs/bullmq';
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
@@ -7,9 +7,10 @@ import {
   HealthIndicatorService,
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
-import { Queue } from 'bullmq';
-import { QueueName } from '@app/jobs';
+import { appConfig, limitsConfig, operationsConfig, redisConfig } from '@app/config';
+import { BeatRedis, Check, diskCheck, workersCheck } from '@app/operations';
 import { StorageDriver } from '@app/storage';
+import { ApiRedis } from '../redis/api-redis';
 import { ApiProblemResponse } from '../common/api-problem-response.decorator';
 import { DrainService } from '../lifecycle/drain.service';
 import { Public } from '../auth/route-access.decorator';
@@ -23,8 +24,9 @@ const withTimeout = <T>(work: Promise<T>, ms: number) =>
   ]);
 
 /**
- * Readiness: the database answers, Redis answers, storage can be written, and this instance is
- * not shutting down. 503 when any is not so.
+ * Readiness: the database answers, Redis answers, storage can be written, the work volume has room,
+ * a worker is alive (HEALTH_REQUIRE_WORKER), and this instance is not shutting down: 503 when any
+ * is not so. Liveness: the process answers at all.
  */
 @ApiTags('health')
 @Public()
@@ -35,9 +37,29 @@ export class HealthController {
     private readonly db: TypeOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
     private readonly storage: StorageDriver,
-    @InjectQueue(QueueName.VideoProcessing) private readonly queue: Queue,
+    private readonly redis: ApiRedis,
     private readonly drain: DrainService,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+    @Inject(limitsConfig.KEY) private readonly limits: ConfigType<typeof limitsConfig>,
+    @Inject(operationsConfig.KEY) private readonly ops: ConfigType<typeof operationsConfig>,
+    @Inject(redisConfig.KEY) private readonly redisConf: ConfigType<typeof redisConfig>,
   ) {}
+
+  @Get('live')
+  @ApiOperation({
+    operationId: 'getLiveness',
+    summary: 'Liveness: the API process answers (no dependency is asked)',
+  })
+  @ApiOkResponse({
+    description: 'alive',
+    schema: {
+      type: 'object',
+      properties: { status: { type: 'string', example: 'ok' }, uptimeSec: { type: 'number' } },
+    },
+  })
+  live() {
+    return { status: 'ok', uptimeSec: Math.round(process.uptime()) };
+  }
 
   @Get()
   // Terminus would document its 503 as application/json; the filter sends problem+json.
@@ -54,7 +76,10 @@ export class HealthController {
       },
     },
   })
-  @ApiOperation({ summary: 'Database, Redis and storage health (Terminus)' })
+  @ApiOperation({
+    operationId: 'getReadiness',
+    summary: 'Readiness: database, Redis, storage, free disk, a live worker (Terminus)',
+  })
   @ApiProblemResponse(503, 'a dependency is down or the instance is shutting down')
   check() {
     return this.health.check([
@@ -65,12 +90,34 @@ export class HealthController {
       () => this.db.pingCheck('database', { timeout: 3000 }),
       () => this.probe('redis', () => this.pingRedis()),
       () => this.probe('storage', () => this.storage.checkHealth()),
+      () =>
+        this.fromCheck('disk', diskCheck('work', this.app.workDir, this.limits.minFreeDiskBytes)),
+      () =>
+        this.fromCheck(
+          'workers',
+          workersCheck(
+            async () => this.redis.client as unknown as BeatRedis,
+            this.redisConf.prefix,
+            this.ops.workerMaxAgeMs,
+            this.ops.requireWorker,
+          ),
+        ),
     ]);
   }
 
   private async pingRedis(): Promise<void> {
-    const client = (await this.queue.client) as unknown as { ping(): Promise<string> };
-    await client.ping();
+    await this.redis.client.ping();
+  }
+
+  /** A self-check as a Terminus indicator: `warn` stays up, with its detail. */
+  private async fromCheck(key: string, check: Check) {
+    const indicator = this.indicators.check(key);
+    try {
+      const { status, detail } = await withTimeout(check.run(), 3000);
+      return status === 'fail' ? indicator.down({ message: detail }) : indicator.up({ detail });
+    } catch (err) {
+      return indicator.down({ message: (err as Error).message });
+    }
   }
 
   private async probe(key: string, work: () => Promise<void>) {

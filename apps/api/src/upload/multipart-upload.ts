@@ -36,7 +36,6 @@ const tooLarge = (maxBytes: number) =>
     { limitBytes: maxBytes },
   );
 
-
 /**
  * After an early answer is decided: a small rest of the body is drained first (an HTTP client that
  * writes its whole body before it reads fails with EPIPE if the server hangs up on it); a large or

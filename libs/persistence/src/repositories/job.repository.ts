@@ -25,6 +25,14 @@ export interface JobProgressUpdate {
   notice?: string | null;
 }
 
+export interface JobListQuery {
+  /** Only jobs of this key; `undefined`: every job (auth off). */
+  ownerKeyId?: string | null;
+  status?: JobStatus;
+  limit: number;
+  offset: number;
+}
+
 /** Port: where jobs live. The TypeORM adapter implements it; tests may use the real adapter. */
 export abstract class JobRepository {
   abstract create(job: NewJob): Promise<JobEntity>;
@@ -44,4 +52,12 @@ export abstract class JobRepository {
   abstract delete(id: string): Promise<void>;
   /** Jobs still queued or processing: used to re-enqueue after a crash. */
   abstract listUnfinished(): Promise<JobEntity[]>;
+  /** A page of jobs, newest first, and how many match in all. */
+  abstract list(query: JobListQuery): Promise<{ items: JobEntity[]; total: number }>;
+  /** How many jobs stand in each status (metrics). */
+  abstract countByStatus(): Promise<Partial<Record<JobStatus, number>>>;
+  /** Stage timings and source length of the latest completed jobs (progress estimates). */
+  abstract recentTimings(
+    limit: number,
+  ): Promise<{ durationSec: number; stageTimings: Record<string, number> }[]>;
 }

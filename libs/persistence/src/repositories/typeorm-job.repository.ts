@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { In, IsNull, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { JobEntity } from '../entities/job.entity';
 import { JobStatus } from '../entities/job-status';
-import { JobProgressUpdate, JobRepository, NewJob } from './job.repository';
+import { JobListQuery, JobProgressUpdate, JobRepository, NewJob } from './job.repository';
 
 const UNFINISHED = [JobStatus.Queued, JobStatus.Processing];
 
@@ -109,5 +109,43 @@ export class TypeOrmJobRepository extends JobRepository {
       where: { status: In(UNFINISHED) },
       order: { createdAt: 'ASC' },
     });
+  }
+
+  async list(query: JobListQuery): Promise<{ items: JobEntity[]; total: number }> {
+    const where = {
+      ...(query.ownerKeyId !== undefined ? { ownerKeyId: query.ownerKeyId ?? IsNull() } : {}),
+      ...(query.status ? { status: query.status } : {}),
+    };
+    const [items, total] = await this.jobs.findAndCount({
+      where,
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+    return { items, total };
+  }
+
+  async countByStatus(): Promise<Partial<Record<JobStatus, number>>> {
+    const rows: { status: JobStatus; n: string | number }[] = await this.jobs
+      .createQueryBuilder('j')
+      .select('j.status', 'status')
+      .addSelect('COUNT(*)', 'n')
+      .groupBy('j.status')
+      .getRawMany();
+    return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+  }
+
+  async recentTimings(limit: number) {
+    const rows = await this.jobs.find({
+      where: { status: JobStatus.Completed },
+      order: { completedAt: 'DESC' },
+      take: limit,
+      select: { id: true, stageTimings: true, sourceMetadata: true },
+    });
+    return rows.flatMap((r) =>
+      r.stageTimings && r.sourceMetadata?.durationSec
+        ? [{ durationSec: r.sourceMetadata.durationSec, stageTimings: r.stageTimings }]
+        : [],
+    );
   }
 }

@@ -1,0 +1,52 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { Queue } from 'bullmq';
+import { operationsConfig, redisConfig } from '@app/config';
+import { QueueName } from '@app/jobs';
+import { ApiMetrics, BeatRedis, QueueSnapshot, readBeats } from '@app/operations';
+import { JobRepository } from '@app/persistence';
+import { ApiRedis } from '../redis/api-redis';
+
+/** The API's metrics, read at each scrape from the database, the queues and the heartbeats. */
+@Injectable()
+export class ApiMetricsService {
+  readonly metrics: ApiMetrics;
+
+  constructor(
+    jobs: JobRepository,
+    redis: ApiRedis,
+    @InjectQueue(QueueName.VideoProcessing) videoQueue: Queue,
+    @InjectQueue(QueueName.ClipRequests) clipQueue: Queue,
+    @Inject(redisConfig.KEY) redisConf: ConfigType<typeof redisConfig>,
+    @Inject(operationsConfig.KEY) ops: ConfigType<typeof operationsConfig>,
+  ) {
+    this.metrics = new ApiMetrics({
+      jobsByStatus: () => jobs.countByStatus(),
+      queues: () => Promise.all([videoQueue, clipQueue].map(snapshot)),
+      workers: async () => {
+        const beats = await readBeats(
+          redis.client as unknown as BeatRedis,
+          redisConf.prefix,
+          ops.workerMaxAgeMs,
+        );
+        return {
+          alive: beats.length,
+          busySlots: beats.reduce((n, b) => n + b.running.length, 0),
+          slots: beats.reduce((n, b) => n + b.concurrency, 0),
+        };
+      },
+    });
+  }
+}
+
+async function snapshot(queue: Queue): Promise<QueueSnapshot> {
+  const counts = await queue.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed');
+  // Lists hold the newest job first; ascending order starts from the oldest.
+  const [oldest] = await queue.getJobs(['waiting', 'prioritized'], 0, 0, true);
+  return {
+    queue: queue.name,
+    counts,
+    oldestWaitingSec: oldest ? Math.max(0, (Date.now() - oldest.timestamp) / 1000) : 0,
+  };
+}

@@ -1,0 +1,33 @@
+import { registerAs } from '@nestjs/config';
+import { validateEnv } from './env.validation';
+
+/** Health probes, heartbeats and metrics: what operators watch. */
+export interface OperationsConfig {
+  /** How often a worker says it is alive. */
+  heartbeatIntervalMs: number;
+  /** A worker whose last beat is older than this counts as gone. */
+  workerMaxAgeMs: number;
+  /** Readiness fails while no worker has beaten within workerMaxAgeMs. */
+  requireWorker: boolean;
+  metrics: {
+    enabled: boolean;
+    /** When set, /metrics wants `Authorization: Bearer <token>`; otherwise only private addresses. */
+    token?: string;
+    /** The worker's own metrics port (0: none). */
+    workerPort: number;
+  };
+}
+
+export const operationsConfig = registerAs('operations', (): OperationsConfig => {
+  const e = validateEnv(process.env) as Record<string, never>;
+  return {
+    heartbeatIntervalMs: (e.HEARTBEAT_INTERVAL_SEC as number) * 1000,
+    workerMaxAgeMs: (e.HEALTH_WORKER_MAX_AGE_SEC as number) * 1000,
+    requireWorker: e.HEALTH_REQUIRE_WORKER,
+    metrics: {
+      enabled: e.METRICS_ENABLED,
+      token: e.METRICS_TOKEN,
+      workerPort: e.WORKER_METRICS_PORT,
+    },
+  };
+});

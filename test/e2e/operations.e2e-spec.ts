@@ -1,0 +1,138 @@
+import { INestApplication } from '@nestjs/common';
+import Redis from 'ioredis';
+import request from 'supertest';
+import { publishBeat, withdrawBeat } from '@app/operations';
+import { createApiApp } from '../../apps/api/src/create-api-app';
+import { TestEnv, useTestEnv } from '../support/test-env';
+
+const METRICS_TOKEN = 'a-metrics-token-of-some-length';
+
+/** Probes and metrics as an operator's Kubernetes and Prometheus see them (no worker runs here). */
+describe('operations: health probes and metrics', () => {
+  let env: TestEnv;
+  let api: INestApplication;
+  let http: ReturnType<INestApplication['getHttpServer']>;
+  const redis = new Redis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379');
+
+  const start = async (overrides: Record<string, string>) => {
+    env = useTestEnv(overrides);
+    api = await createApiApp(['error']);
+    await api.init();
+    http = api.getHttpServer();
+  };
+  const stop = async () => {
+    await api?.close();
+    env?.cleanup();
+  };
+  afterAll(() => redis.quit());
+
+  describe('with a worker required for readiness', () => {
+    beforeAll(() => start({ HEALTH_REQUIRE_WORKER: 'true', HEALTH_WORKER_MAX_AGE_SEC: '30' }));
+    afterAll(stop);
+
+    it('answers liveness from the process alone', async () => {
+      const res = await request(http).get('/api/health/live').expect(200);
+      expect(res.body).toEqual({ status: 'ok', uptimeSec: expect.any(Number) });
+    });
+
+    it('is not ready without a worker heartbeat, and ready once a worker beats', async () => {
+      const down = await request(http).get('/api/health').expect(503);
+      expect(down.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(JSON.stringify(down.body)).toMatch(/no worker heartbeat/);
+
+      const beat = {
+        workerId: 'test-host:1',
+        host: 'test-host',
+        pid: 1,
+        version: '0.1.0',
+        startedAt: new Date().toISOString(),
+        beatAt: new Date().toISOString(),
+        concurrency: 2,
+        running: ['a-job'],
+      };
+      await publishBeat(redis, env.prefix, beat, 30);
+      try {
+        const up = await request(http).get('/api/health').expect(200);
+        expect(up.body.details).toMatchObject({
+          database: { status: 'up' },
+          redis: { status: 'up' },
+          storage: { status: 'up' },
+          disk: { status: 'up', detail: expect.stringMatching(/MiB free/) },
+          workers: { status: 'up', detail: expect.stringMatching(/1 alive .*1\/2 slots busy/) },
+        });
+        const text = (await request(http).get('/metrics').expect(200)).text;
+        expect(text).toMatch(/^clipgen_workers_alive 1$/m);
+        expect(text).toMatch(/^clipgen_workers_busy_ratio 0.5$/m);
+      } finally {
+        await withdrawBeat(redis, env.prefix, beat.workerId);
+      }
+    });
+  });
+
+  describe('metrics', () => {
+    beforeAll(() => start({}));
+    afterAll(stop);
+
+    it('serves Prometheus text to a private address: HTTP latency by route, jobs, queues', async () => {
+      await request(http).get('/api/health/live').expect(200);
+      await request(http).get('/api/status/00000000-0000-4000-8000-000000000000').expect(404);
+      const res = await request(http).get('/metrics').expect(200);
+      expect(res.headers['content-type']).toMatch(/^text\/plain/);
+      expect(res.text).toMatch(
+        /^clipgen_http_request_duration_seconds_count\{method="GET",route="\/api\/health\/live",status="200"\} 1$/m,
+      );
+      expect(res.text).toMatch(/route="\/api\/status\/:jobId",status="404"/);
+      expect(res.text).toMatch(/^clipgen_jobs\{status="queued"\} 0$/m);
+      expect(res.text).toMatch(
+        /^clipgen_queue_jobs\{queue="video-processing",state="waiting"\} 0$/m,
+      );
+      expect(res.text).toMatch(
+        /^clipgen_queue_oldest_waiting_seconds\{queue="video-processing"\} 0$/m,
+      );
+      expect(res.text).toMatch(/^clipgen_api_process_resident_memory_bytes \d+/m);
+      // Raw paths never become labels (one series per job id would grow without end).
+      expect(res.text).not.toMatch(/00000000-0000/);
+    });
+
+    it('judges the socket address, not a forwarded header, without TRUST_PROXY', async () => {
+      // A public client cannot claim a private address by sending the header.
+      await request(http).get('/metrics').set('X-Forwarded-For', '8.8.8.8').expect(200);
+    });
+  });
+
+  describe('metrics behind a token', () => {
+    beforeAll(() => start({ METRICS_TOKEN }));
+    afterAll(stop);
+
+    it('wants the bearer token, even from a private address', async () => {
+      const none = await request(http).get('/metrics').expect(403);
+      expect(none.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(none.body.code).toBe('METRICS_FORBIDDEN');
+      await request(http).get('/metrics').set('Authorization', 'Bearer wrong').expect(403);
+      await request(http)
+        .get('/metrics')
+        .set('Authorization', `Bearer ${METRICS_TOKEN}`)
+        .expect(200);
+    });
+  });
+
+  describe('metrics from a public address behind a trusted proxy', () => {
+    beforeAll(() => start({ TRUST_PROXY: 'loopback' }));
+    afterAll(stop);
+
+    it('refuses with 403 problem+json', async () => {
+      const res = await request(http).get('/metrics').set('X-Forwarded-For', '8.8.8.8').expect(403);
+      expect(res.body).toMatchObject({ code: 'METRICS_FORBIDDEN', status: 403 });
+      await request(http).get('/metrics').set('X-Forwarded-For', '10.0.0.7').expect(200);
+    });
+  });
+
+  describe('metrics turned off', () => {
+    beforeAll(() => start({ METRICS_ENABLED: 'false' }));
+    afterAll(stop);
+
+    it('answers 404', async () => {
+      await request(http).get('/metrics').expect(404);
+    });
+  });
+});
