@@ -17,6 +17,7 @@ import { PipelineError, PipelineRunRequest, PipelineService } from '@app/pipelin
 import { ProcessVideoProcessor } from '../../apps/worker/src/process-video.processor';
 import { RequeueUnfinishedService } from '../../apps/worker/src/requeue-unfinished.service';
 import { RunningJobs } from '../../apps/worker/src/running-jobs';
+import { WorkerMetricsService } from '../../apps/worker/src/operations/worker-metrics.service';
 import { TestEnv, useTestEnv } from '../support/test-env';
 
 /**
@@ -70,6 +71,7 @@ describe('video-processing queue (Redis + BullMQ)', () => {
         RunningJobs,
         ProcessVideoProcessor,
         RequeueUnfinishedService,
+        WorkerMetricsService,
         { provide: PipelineService, useValue: pipeline },
       ],
     }).compile();
@@ -133,6 +135,11 @@ describe('video-processing queue (Redis + BullMQ)', () => {
     await job.waitUntilFinished(events, 15_000);
     const done = await queue.getJob(job.id!);
     expect(done?.attemptsMade).toBe(2);
+    // The worker's metrics count both outcomes (its own registry, as served on its port).
+    const text = await app.get(WorkerMetricsService).metrics.registry.metrics();
+    expect(text).toMatch(/^clipgen_jobs_finished_total\{outcome="retried"\} 1$/m);
+    expect(text).toMatch(/^clipgen_jobs_finished_total\{outcome="completed"\} 2$/m);
+    expect(text).toMatch(/^clipgen_worker_busy_ratio 0$/m);
   });
 
   it('fails at once, without retrying, on media a retry cannot fix', async () => {

@@ -10,6 +10,8 @@ export interface KeyedApi {
   base: string;
   /** A key per name asked for, made the way `clipgen keys create` makes them. */
   keys: Record<string, string>;
+  /** The id of each key (what jobs record as their owner). */
+  keyIds: Record<string, string>;
   close: () => Promise<void>;
 }
 
@@ -23,12 +25,18 @@ export async function startKeyedApi(
   await api.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${(api.getHttpServer().address() as AddressInfo).port}`;
   const keys: Record<string, string> = {};
-  for (const name of names) keys[name] = (await api.get(ApiKeyService).create(name)).key;
+  const keyIds: Record<string, string> = {};
+  for (const name of names) {
+    const created = await api.get(ApiKeyService).create(name);
+    keys[name] = created.key;
+    keyIds[name] = created.id;
+  }
   return {
     env,
     api,
     base,
     keys,
+    keyIds,
     close: async () => {
       await api.close();
       env.cleanup();

@@ -18,6 +18,10 @@ import { HealthController } from './health/health.controller';
 import { StartupSelfCheck } from './health/startup-self-check';
 import { JobDeletionService } from './jobs/job-deletion.service';
 import { JobsController } from './jobs/jobs.controller';
+import { EditListService } from './jobs/edit-list/edit-list.service';
+import { JobEventStreams } from './jobs/events/job-event-streams';
+import { JobEventsController } from './jobs/events/job-events.controller';
+import { JobViews } from './jobs/job-views.service';
 import { ApiMetricsService } from './metrics/api-metrics.service';
 import { MetricsController } from './metrics/metrics.controller';
 import { DrainService } from './lifecycle/drain.service';
@@ -49,6 +53,7 @@ import { VideoAdmission } from './upload/video-admission.service';
     ResumableUploadsController,
     StatusController,
     JobsController,
+    JobEventsController,
     ClipRequestsController,
     DownloadController,
     HealthController,
@@ -69,6 +74,9 @@ import { VideoAdmission } from './upload/video-admission.service';
     JobDeletionService,
     DrainService,
     StartupSelfCheck,
+    JobViews,
+    EditListService,
+    JobEventStreams,
     ApiMetricsService,
   ],
 })

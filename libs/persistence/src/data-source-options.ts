@@ -16,6 +16,8 @@ import { ClipInsightsPostgres1764300000000 } from './migrations/postgres/1764300
 import { ClipInsightsSqlite1764300000000 } from './migrations/sqlite/1764300000000-clip-insights';
 import { ApiKeysPostgres1764400000000 } from './migrations/postgres/1764400000000-api-keys';
 import { ApiKeysSqlite1764400000000 } from './migrations/sqlite/1764400000000-api-keys';
+import { ProgressAndCallbacksPostgres1764500000000 } from './migrations/postgres/1764500000000-progress-and-callbacks';
+import { ProgressAndCallbacksSqlite1764500000000 } from './migrations/sqlite/1764500000000-progress-and-callbacks';
 
 export const ENTITIES = [JobEntity, ClipEntity, ArtifactEntity, ApiKeyEntity];
 
@@ -27,6 +29,7 @@ export const MIGRATIONS = {
     JobRecoverySqlite1764200000000,
     ClipInsightsSqlite1764300000000,
     ApiKeysSqlite1764400000000,
+    ProgressAndCallbacksSqlite1764500000000,
   ],
   postgres: [
     InitialSchemaPostgres1764000000000,
@@ -34,6 +37,7 @@ export const MIGRATIONS = {
     JobRecoveryPostgres1764200000000,
     ClipInsightsPostgres1764300000000,
     ApiKeysPostgres1764400000000,
+    ProgressAndCallbacksPostgres1764500000000,
   ],
 };
 

@@ -5,6 +5,7 @@ export * from './entities/clip.entity';
 export * from './entities/clip-insights';
 export * from './entities/artifact.entity';
 export * from './entities/api-key.entity';
+export * from './entities/webhook-delivery';
 export * from './repositories/job.repository';
 export * from './repositories/clip.repository';
 export * from './repositories/api-key.repository';

@@ -1,5 +1,5 @@
 export * from './pipeline.errors';
-export * from './progress-tracker';
+export * from './progress/progress-tracker';
 export * from './pipeline.types';
 export * from './pipeline.service';
 export * from './pipeline.module';
@@ -9,3 +9,5 @@ export * from './checkpoint';
 export * from './requested-clip/plan-requested-clip';
 export * from './requested-clip/requested-clip.service';
 export { clipBaseName } from './render/render.stage';
+export * from './progress/stage-speeds';
+export * from './progress/eta-estimator';

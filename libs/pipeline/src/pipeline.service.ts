@@ -12,7 +12,8 @@ import { TranscriptionEngine } from '@app/transcription';
 import { RENDER_SETTINGS, RenderSettings } from './render/render-settings';
 import { PipelineCheckpoint, readCheckpoint, StoredRender } from './checkpoint';
 import { PipelineError, toPipelineError } from './pipeline.errors';
-import { ProgressEvent, ProgressTracker } from './progress-tracker';
+import { trackJobProgress } from './progress/job-progress';
+import type { ProgressEvent } from './progress/progress-tracker';
 import { PipelineContext, PipelineRunRequest } from './pipeline.types';
 import { fileExists, runProbeStage } from './probe.stage';
 import { frameOneClip } from './frame-clip';
@@ -89,10 +90,7 @@ export class PipelineService {
       this.logger.log(`job ${jobId} resumed after: ${resumedStages.join(', ')}`);
     const workDir = this.workDirOf(jobId);
     await claimWorkDir(workDir);
-    const tracker = new ProgressTracker(async (e) => {
-      await this.jobs.update(jobId, { stage: e.stage, progress: e.progress });
-      runOptions.onProgress?.(e);
-    });
+    const tracker = await trackJobProgress(this.jobs, job, jobId, runOptions.onProgress);
     const timings: Record<string, number> = { ...cp.timings };
     const save = async (patch: Partial<PipelineCheckpoint>) => {
       Object.assign(cp, patch, { timings });

@@ -106,7 +106,24 @@ export class JobStatusDto {
     nullable: true,
   })
   stage: string | null;
-  @ApiProperty({ minimum: 0, maximum: 100 }) progress: number;
+  @ApiProperty({ minimum: 0, maximum: 100, description: 'over the whole job' }) progress: number;
+  @ApiProperty({ minimum: 0, maximum: 100, description: 'within the current stage' })
+  stageProgress: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description:
+      "seconds until the job should end, from this install's measured stage speeds; null unless it is processing",
+    example: 42,
+  })
+  etaSeconds: number | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'when the job should end (same estimate as etaSeconds)',
+  })
+  estimatedCompletionAt: string | null;
   @ApiPropertyOptional({ type: JobErrorDto, nullable: true }) error: JobErrorDto | null;
   @ApiProperty() sourceFilename: string;
   @ApiPropertyOptional({ type: SourceMetadataDto, nullable: true })

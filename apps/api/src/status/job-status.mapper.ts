@@ -90,6 +90,19 @@ function thumbnailUrl(
   return found ? link(downloadPath(jobId, ArtifactKind.ClipThumbnail, name)) : null;
 }
 
+/** The estimated end of a running job, as seconds from now and as a moment. */
+export function estimate(
+  job: JobEntity,
+): Pick<JobStatusDto, 'etaSeconds' | 'estimatedCompletionAt'> {
+  if (job.status !== 'processing' || !job.etaAt)
+    return { etaSeconds: null, estimatedCompletionAt: null };
+  const at = new Date(job.etaAt);
+  return {
+    etaSeconds: Math.max(0, Math.round((at.getTime() - Date.now()) / 1000)),
+    estimatedCompletionAt: at.toISOString(),
+  };
+}
+
 export function toJobStatusDto(
   job: JobEntity,
   clips: ClipEntity[],
@@ -104,6 +117,8 @@ export function toJobStatusDto(
     status: job.status,
     stage: job.stage,
     progress: job.progress,
+    stageProgress: job.stageProgress ?? 0,
+    ...estimate(job),
     notice: job.notice ? publicText(job.notice) : null,
     error: job.errorCode ? { code: job.errorCode, message: publicText(job.errorMessage) } : null,
     sourceFilename: job.sourceFilename,

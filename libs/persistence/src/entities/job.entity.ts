@@ -10,6 +10,7 @@ import type { ClipOptions } from '@app/jobs';
 import { ClipEntity } from './clip.entity';
 import { JobStatus, PipelineStage } from './job-status';
 import type { SourceMetadata } from './source-metadata';
+import type { WebhookDelivery } from './webhook-delivery';
 
 @Entity('jobs')
 export class JobEntity {
@@ -24,6 +25,14 @@ export class JobEntity {
 
   @Column('integer', { default: 0 })
   progress: number;
+
+  /** 0–100 within the current stage. */
+  @Column('integer', { name: 'stage_progress', default: 0 })
+  stageProgress: number;
+
+  /** When the job is expected to end, from measured stage speeds; null when not running. */
+  @Column({ name: 'eta_at', type: Date, nullable: true })
+  etaAt: Date | null;
 
   @Column('varchar', { name: 'error_code', length: 64, nullable: true })
   errorCode: string | null;
@@ -74,6 +83,14 @@ export class JobEntity {
   /** The API key that made the job; null when it was made with auth off (or by the CLI). */
   @Column('varchar', { name: 'owner_key_id', length: 36, nullable: true })
   ownerKeyId: string | null;
+
+  /** Where the completion callback goes (http/https); null: none. */
+  @Column('varchar', { name: 'callback_url', length: 2048, nullable: true })
+  callbackUrl: string | null;
+
+  /** Every attempt to deliver the callback, oldest first. */
+  @Column('simple-json', { name: 'webhook_deliveries', nullable: true })
+  webhookDeliveries: WebhookDelivery[] | null;
 
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;

@@ -2,6 +2,7 @@ import type { ClipOptions } from '@app/jobs';
 import type { JobEntity } from '../entities/job.entity';
 import type { JobStatus, PipelineStage } from '../entities/job-status';
 import type { SourceMetadata } from '../entities/source-metadata';
+import type { WebhookDelivery } from '../entities/webhook-delivery';
 
 export interface NewJob {
   id: string;
@@ -10,12 +11,15 @@ export interface NewJob {
   sourceMetadata: SourceMetadata;
   options: ClipOptions;
   ownerKeyId?: string | null;
+  callbackUrl?: string | null;
 }
 
 export interface JobProgressUpdate {
   status?: JobStatus;
   stage?: PipelineStage | null;
   progress?: number;
+  stageProgress?: number;
+  etaAt?: Date | null;
   stageTimings?: Record<string, number>;
   transcriptKey?: string | null;
   language?: string | null;
@@ -52,6 +56,8 @@ export abstract class JobRepository {
   abstract delete(id: string): Promise<void>;
   /** Jobs still queued or processing: used to re-enqueue after a crash. */
   abstract listUnfinished(): Promise<JobEntity[]>;
+  /** Adds one callback delivery attempt to the job's record. */
+  abstract recordDelivery(id: string, delivery: WebhookDelivery): Promise<void>;
   /** A page of jobs, newest first, and how many match in all. */
   abstract list(query: JobListQuery): Promise<{ items: JobEntity[]; total: number }>;
   /** How many jobs stand in each status (metrics). */

@@ -4,6 +4,7 @@ import { In, IsNull, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { JobEntity } from '../entities/job.entity';
 import { JobStatus } from '../entities/job-status';
+import type { WebhookDelivery } from '../entities/webhook-delivery';
 import { JobListQuery, JobProgressUpdate, JobRepository, NewJob } from './job.repository';
 
 const UNFINISHED = [JobStatus.Queued, JobStatus.Processing];
@@ -18,6 +19,10 @@ export class TypeOrmJobRepository extends JobRepository {
     const entity = this.jobs.create({
       ...job,
       ownerKeyId: job.ownerKeyId ?? null,
+      callbackUrl: job.callbackUrl ?? null,
+      webhookDeliveries: null,
+      stageProgress: 0,
+      etaAt: null,
       status: JobStatus.Queued,
       stage: null,
       progress: 0,
@@ -51,6 +56,8 @@ export class TypeOrmJobRepository extends JobRepository {
         status: JobStatus.Completed,
         stage: null,
         progress: 100,
+        stageProgress: 100,
+        etaAt: null,
         stageTimings,
         errorCode: null,
         errorMessage: null,
@@ -63,7 +70,12 @@ export class TypeOrmJobRepository extends JobRepository {
   async markFailed(id: string, code: string, message: string): Promise<void> {
     await this.jobs.update(
       { id, status: In(UNFINISHED) },
-      { status: JobStatus.Failed, errorCode: code, errorMessage: message.slice(0, 4000) },
+      {
+        status: JobStatus.Failed,
+        errorCode: code,
+        errorMessage: message.slice(0, 4000),
+        etaAt: null,
+      },
     );
   }
 
@@ -78,7 +90,7 @@ export class TypeOrmJobRepository extends JobRepository {
   async markQueued(id: string, notice: string): Promise<void> {
     await this.jobs.update(
       { id, status: In(UNFINISHED) },
-      { status: JobStatus.Queued, stage: null, notice },
+      { status: JobStatus.Queued, stage: null, stageProgress: 0, etaAt: null, notice },
     );
   }
 
@@ -91,6 +103,7 @@ export class TypeOrmJobRepository extends JobRepository {
         {
           status: JobStatus.Cancelled,
           stage: null,
+          etaAt: null,
           errorCode: 'CANCELLED',
           errorMessage: 'the job was cancelled on request',
           checkpoint: null,
@@ -109,6 +122,18 @@ export class TypeOrmJobRepository extends JobRepository {
       where: { status: In(UNFINISHED) },
       order: { createdAt: 'ASC' },
     });
+  }
+
+  async recordDelivery(id: string, delivery: WebhookDelivery): Promise<void> {
+    // Attempts of one job are made one after another, so read-modify-write does not race.
+    const job = await this.jobs.findOne({
+      where: { id },
+      select: { id: true, webhookDeliveries: true },
+    });
+    if (!job) return;
+    await this.jobs.update({ id }, {
+      webhookDeliveries: [...(job.webhookDeliveries ?? []), delivery],
+    } as QueryDeepPartialEntity<JobEntity>);
   }
 
   async list(query: JobListQuery): Promise<{ items: JobEntity[]; total: number }> {

@@ -1,4 +1,5 @@
 import { PipelineStage } from '@app/persistence';
+import type { EtaEstimator } from './eta-estimator';
 
 /** Share of the whole job each stage accounts for (sums to 100). */
 export const STAGE_WEIGHTS: Record<PipelineStage, number> = {
@@ -16,6 +17,10 @@ export interface ProgressEvent {
   stage: PipelineStage;
   /** 0–100 over the whole job. */
   progress: number;
+  /** 0–100 within `stage`. */
+  stageProgress: number;
+  /** When the job should end; null without an estimator. */
+  etaAt: Date | null;
 }
 
 /** Overall percent for `fraction` (0–1) done of `stage`. */
@@ -39,22 +44,27 @@ export class ProgressTracker {
   constructor(
     private readonly sink: (event: ProgressEvent) => Promise<void>,
     private readonly minIntervalMs = 1000,
+    private readonly estimator: EtaEstimator | null = null,
   ) {}
 
   report(stage: PipelineStage, fraction: number): void {
     const stageChanged = this.last?.stage !== stage;
     // A stage may restart its own count (a re-run chunk); users must never see progress go back.
     const progress = overallProgress(stage, fraction);
-    const event = {
-      stage,
-      progress: stageChanged ? progress : Math.max(progress, this.last!.progress),
-    };
+    const stageProgress = Math.floor(100 * Math.max(0, Math.min(1, fraction)));
+    const etaAt = this.estimator?.etaAt(stage, fraction) ?? null;
+    const event: ProgressEvent = stageChanged
+      ? { stage, progress, stageProgress, etaAt }
+      : {
+          stage,
+          progress: Math.max(progress, this.last!.progress),
+          stageProgress: Math.max(stageProgress, this.last!.stageProgress),
+          etaAt,
+        };
     const now = Date.now();
-    if (
-      !stageChanged &&
-      (event.progress === this.last?.progress || now - this.lastAt < this.minIntervalMs)
-    )
-      return;
+    const moved =
+      event.progress !== this.last?.progress || event.stageProgress !== this.last?.stageProgress;
+    if (!stageChanged && (!moved || now - this.lastAt < this.minIntervalMs)) return;
     this.last = event;
     this.lastAt = now;
     this.pending = this.pending.then(() => this.sink(event)).catch(() => undefined);

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { ClipRepository, JobEntity, JobRepository } from '@app/persistence';
+import type { Principal } from '../auth/principal';
+import { publicText } from '../common/public-text';
+import { DownloadLinks } from '../download/download-links';
+import { estimate, toJobStatusDto } from '../status/job-status.mapper';
+import type { JobDetailDto } from './job-detail.dto';
+import type { JobListParams } from './job-list-query';
+import type { JobListDto, JobSummaryDto } from './job-list.dto';
+
+const links = (jobId: string) => ({
+  status: `/api/status/${jobId}`,
+  detail: `/api/jobs/${jobId}`,
+  events: `/api/jobs/${jobId}/events`,
+});
+
+/** The list and detail views of jobs (the status view has its own controller). */
+@Injectable()
+export class JobViews {
+  constructor(
+    private readonly jobs: JobRepository,
+    private readonly clips: ClipRepository,
+    private readonly downloadLinks: DownloadLinks,
+  ) {}
+
+  async list(principal: Principal, params: JobListParams): Promise<JobListDto> {
+    const { items, total } = await this.jobs.list({
+      ...params,
+      // A key sees its own jobs; open access (auth off) sees every job.
+      ownerKeyId: principal.via === 'key' ? principal.keyId : undefined,
+    });
+    const nextOffset = params.offset + items.length;
+    const query = (offset: number) =>
+      new URLSearchParams({
+        ...(params.status ? { status: params.status } : {}),
+        limit: String(params.limit),
+        offset: String(offset),
+      });
+    return {
+      items: items.map(summary),
+      total,
+      limit: params.limit,
+      offset: params.offset,
+      next: nextOffset < total ? `/api/jobs?${query(nextOffset)}` : null,
+    };
+  }
+
+  async detail(job: JobEntity): Promise<JobDetailDto> {
+    const [clips, artifacts] = await Promise.all([
+      this.clips.listByJob(job.id),
+      this.clips.listArtifacts(job.id),
+    ]);
+    const { link, expiresAt } = await this.downloadLinks.forJob(job.id, artifacts);
+    return {
+      ...toJobStatusDto(job, clips, artifacts, link, expiresAt),
+      callbackUrl: job.callbackUrl ?? null,
+      webhookDeliveries: job.webhookDeliveries ?? [],
+      editListUrls: clips.map((c) => `/api/jobs/${job.id}/clips/${c.index}/edit-list`),
+      eventsUrl: links(job.id).events,
+    };
+  }
+}
+
+function summary(job: JobEntity): JobSummaryDto {
+  return {
+    jobId: job.id,
+    status: job.status,
+    stage: job.stage,
+    progress: job.progress,
+    etaSeconds: estimate(job).etaSeconds,
+    sourceFilename: job.sourceFilename,
+    durationSec: job.sourceMetadata?.durationSec ?? null,
+    error: job.errorCode ? { code: job.errorCode, message: publicText(job.errorMessage) } : null,
+    createdAt: job.createdAt.toISOString(),
+    completedAt: job.completedAt ? new Date(job.completedAt).toISOString() : null,
+    links: links(job.id),
+  };
+}
