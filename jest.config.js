@@ -10,6 +10,7 @@ const libs = [
   'language',
   'access',
   'operations',
+  'webhooks',
   'detection',
   'captions',
   'rendering',

@@ -18,6 +18,7 @@ import { ProcessVideoProcessor } from '../../apps/worker/src/process-video.proce
 import { RequeueUnfinishedService } from '../../apps/worker/src/requeue-unfinished.service';
 import { RunningJobs } from '../../apps/worker/src/running-jobs';
 import { WorkerMetricsService } from '../../apps/worker/src/operations/worker-metrics.service';
+import { WebhookDispatch } from '@app/webhooks';
 import { TestEnv, useTestEnv } from '../support/test-env';
 
 /**
@@ -72,6 +73,7 @@ describe('video-processing queue (Redis + BullMQ)', () => {
         ProcessVideoProcessor,
         RequeueUnfinishedService,
         WorkerMetricsService,
+        WebhookDispatch,
         { provide: PipelineService, useValue: pipeline },
       ],
     }).compile();

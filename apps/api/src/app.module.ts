@@ -7,6 +7,7 @@ import { QueueModule } from '@app/jobs';
 import { MediaModule } from '@app/media';
 import { PersistenceModule } from '@app/persistence';
 import { StorageModule } from '@app/storage';
+import { WebhooksModule } from '@app/webhooks';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { OwnedJobs } from './auth/owned-jobs';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
@@ -35,6 +36,7 @@ import { IdempotencyStore } from './upload/idempotency/idempotency-store';
 import { UploadController } from './upload/upload.controller';
 import { UploadService } from './upload/upload.service';
 import { VideoAdmission } from './upload/video-admission.service';
+import { CallbackPolicy } from './upload/callback-policy';
 
 @Module({
   imports: [
@@ -46,6 +48,7 @@ import { VideoAdmission } from './upload/video-admission.service';
     AccessModule,
     ApiRedisModule,
     RateLimitModule,
+    WebhooksModule,
     TerminusModule.forRoot({ errorLogStyle: 'pretty' }),
   ],
   controllers: [
@@ -67,6 +70,7 @@ import { VideoAdmission } from './upload/video-admission.service';
     OwnedJobs,
     DownloadLinks,
     VideoAdmission,
+    CallbackPolicy,
     UploadService,
     IdempotencyStore,
     TusUploads,

@@ -12,6 +12,7 @@ import {
 } from '@app/jobs';
 import { JobRepository, JobStatus } from '@app/persistence';
 import { PipelineError, PipelineService } from '@app/pipeline';
+import { WebhookDispatch } from '@app/webhooks';
 import { WorkerMetricsService } from './operations/worker-metrics.service';
 import { RunningJobs } from './running-jobs';
 
@@ -43,6 +44,7 @@ export class ProcessVideoProcessor
     private readonly jobs: JobRepository,
     private readonly running: RunningJobs,
     private readonly monitor: WorkerMetricsService,
+    private readonly webhooks: WebhookDispatch,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
     @Inject(limitsConfig.KEY) private readonly limits: ConfigType<typeof limitsConfig>,
   ) {
@@ -92,9 +94,11 @@ export class ProcessVideoProcessor
           // Cancelled while its last files were being written: those go too.
           await this.pipeline.discard(jobId, true);
           this.monitor.metrics.jobEnded('cancelled');
+          await this.webhooks.notify(jobId, 'job.cancelled');
           return { jobId, clipCount: 0 };
         }
         this.monitor.metrics.jobEnded('completed', duration);
+        await this.webhooks.notify(jobId, 'job.completed');
         return { jobId, clipCount: outcome.clipCount };
       } catch (err) {
         throw await this.settle(job, err, abort.signal.reason as AbortReason | undefined, token);
@@ -130,6 +134,7 @@ export class ProcessVideoProcessor
       // Cancelled on request (the row already says so): nothing of it may stay behind.
       await this.pipeline.discard(jobId, true);
       this.monitor.metrics.jobEnded('cancelled');
+      await this.webhooks.notify(jobId, 'job.cancelled');
       this.logger.log(`job ${jobId} cancelled`);
       return new UnrecoverableError('CANCELLED: the job was cancelled');
     }
@@ -148,6 +153,7 @@ export class ProcessVideoProcessor
     this.logger.error(`job ${jobId} failed for good (${failure.code}): ${failure.message}`);
     await this.jobs.markFailed(jobId, failure.code, failure.message);
     this.monitor.metrics.jobEnded('failed');
+    await this.webhooks.notify(jobId, 'job.failed');
     await this.pipeline.discard(jobId);
     return new UnrecoverableError(`${failure.code}: ${failure.message}`);
   }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ClipgenConfigModule } from '@app/config';
 import { QueueModule } from '@app/jobs';
 import { PipelineModule } from '@app/pipeline';
+import { WebhooksModule } from '@app/webhooks';
 import { CancellationListener } from './cancellation.listener';
 import { ProcessVideoProcessor } from './process-video.processor';
 import { RequestedClipProcessor } from './requested-clip.processor';
@@ -10,9 +11,10 @@ import { RunningJobs } from './running-jobs';
 import { HeartbeatService } from './operations/heartbeat.service';
 import { StartupSelfCheck } from './operations/startup-self-check.service';
 import { WorkerMetricsService } from './operations/worker-metrics.service';
+import { WebhookProcessor } from './webhooks/webhook.processor';
 
 @Module({
-  imports: [ClipgenConfigModule, QueueModule, PipelineModule],
+  imports: [ClipgenConfigModule, QueueModule, PipelineModule, WebhooksModule],
   providers: [
     RunningJobs,
     ProcessVideoProcessor,
@@ -22,6 +24,7 @@ import { WorkerMetricsService } from './operations/worker-metrics.service';
     StartupSelfCheck,
     HeartbeatService,
     WorkerMetricsService,
+    WebhookProcessor,
   ],
 })
 export class WorkerModule {}

@@ -5,6 +5,7 @@ import { validateEnv } from './env.validation';
 import { projectRoot } from './project-root';
 import { accessConfig } from './access.config';
 import { operationsConfig } from './operations.config';
+import { webhooksConfig } from './webhooks.config';
 import { renderConfig } from './render.config';
 import { selectionConfig } from './selection.config';
 
@@ -200,4 +201,5 @@ export const allConfigNamespaces = [
   renderConfig,
   accessConfig,
   operationsConfig,
+  webhooksConfig,
 ];

@@ -104,6 +104,11 @@ export const envSchema = Joi.object({
   METRICS_ENABLED: Joi.boolean().default(true),
   METRICS_TOKEN: Joi.string().min(16).optional(),
   WORKER_METRICS_PORT: Joi.number().port().default(9464),
+  WEBHOOK_SECRET: Joi.string().min(16).optional(),
+  WEBHOOK_ALLOW_PRIVATE: Joi.boolean().default(false),
+  WEBHOOK_MAX_ATTEMPTS: Joi.number().integer().min(1).max(20).default(6),
+  WEBHOOK_BACKOFF_SEC: Joi.number().min(0.01).max(3600).default(10),
+  WEBHOOK_TIMEOUT_SEC: Joi.number().min(0.1).max(120).default(10),
 });
 
 export interface ValidatedEnv {

@@ -6,3 +6,4 @@ export * from './selection.config';
 export * from './render.config';
 export * from './access.config';
 export * from './operations.config';
+export * from './webhooks.config';

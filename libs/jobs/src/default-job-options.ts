@@ -15,4 +15,6 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
 export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
   [JobName.ProcessVideo]: DEFAULT_JOB_OPTIONS,
   [JobName.RenderRequestedClip]: { ...DEFAULT_JOB_OPTIONS, attempts: 2 },
+  // Attempts and backoff come from the webhook configuration when each delivery is queued.
+  [JobName.DeliverWebhook]: DEFAULT_JOB_OPTIONS,
 };

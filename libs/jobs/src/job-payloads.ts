@@ -28,6 +28,18 @@ export interface RenderRequestedClipResult {
   clipIndex: number;
 }
 
+export type WebhookEvent = 'job.completed' | 'job.failed' | 'job.cancelled';
+
+export interface DeliverWebhookPayload {
+  jobId: string;
+  event: WebhookEvent;
+}
+
+export interface DeliverWebhookResult {
+  jobId: string;
+  statusCode: number;
+}
+
 /** Payload and result type of every job name, so producers and consumers cannot drift apart. */
 export interface JobContract {
   [JobName.ProcessVideo]: { payload: ProcessVideoPayload; result: ProcessVideoResult };
@@ -35,6 +47,7 @@ export interface JobContract {
     payload: RenderRequestedClipPayload;
     result: RenderRequestedClipResult;
   };
+  [JobName.DeliverWebhook]: { payload: DeliverWebhookPayload; result: DeliverWebhookResult };
 }
 
 export type JobPayloadOf<N extends JobName> = JobContract[N]['payload'];

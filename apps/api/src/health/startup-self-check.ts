@@ -34,7 +34,10 @@ export class StartupSelfCheck implements OnApplicationBootstrap {
     const results = await runChecks(
       [
         databaseCheck(async () => this.dataSource, this.dataSource.options.type),
-        redisCheck(() => this.redis.client.ping(), 'api connection'),
+        redisCheck(
+          () => this.redis.whenReady(2500).then(() => this.redis.client.ping()),
+          'api connection',
+        ),
         storageCheck(this.storage, this.storageConf.type),
         diskCheck('work', this.app.workDir, this.limits.minFreeDiskBytes),
       ],

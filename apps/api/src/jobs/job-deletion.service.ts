@@ -7,6 +7,7 @@ import { redisConfig } from '@app/config';
 import { cancelChannel, QueueName } from '@app/jobs';
 import { ClipRepository, JobRepository, JobStatus } from '@app/persistence';
 import { StorageDriver, StorageKeys } from '@app/storage';
+import { WebhookDispatch } from '@app/webhooks';
 import { ApiProblem } from '../common/api-problem';
 
 export type DeletionResult = { jobId: string; status: 'cancelled' | 'deleted' };
@@ -26,6 +27,7 @@ export class JobDeletionService {
     private readonly storage: StorageDriver,
     @InjectQueue(QueueName.VideoProcessing) private readonly queue: Queue,
     @Inject(redisConfig.KEY) private readonly redis: ConfigType<typeof redisConfig>,
+    private readonly webhooks: WebhookDispatch,
   ) {}
 
   async delete(jobId: string): Promise<DeletionResult> {
@@ -36,7 +38,11 @@ export class JobDeletionService {
     // The worker deletes again once it has stopped: whatever it wrote meanwhile goes too.
     await this.storage.deletePrefix(StorageKeys.jobPrefix(jobId));
     await this.clips.deleteForJob(jobId);
-    if (unfinished) return { jobId, status: 'cancelled' };
+    if (unfinished) {
+      // Said here for a job that was only waiting; its worker says it too (one delivery).
+      await this.webhooks.notify(jobId, 'job.cancelled');
+      return { jobId, status: 'cancelled' };
+    }
     await this.jobs.delete(jobId);
     return { jobId, status: 'deleted' };
   }

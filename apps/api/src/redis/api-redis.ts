@@ -26,6 +26,22 @@ export class ApiRedis implements OnModuleDestroy {
     this.client.on('error', () => undefined);
   }
 
+  /** Resolves once connected (commands fail fast before that), or rejects after `ms`. */
+  whenReady(ms: number): Promise<void> {
+    if (this.client.status === 'ready') return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.client.off('ready', onReady);
+        reject(new Error(`not connected after ${ms} ms`));
+      }, ms);
+      const onReady = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.client.once('ready', onReady);
+    });
+  }
+
   async onModuleDestroy(): Promise<void> {
     await this.client.quit().catch(() => this.client.disconnect());
   }

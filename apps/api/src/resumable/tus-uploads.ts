@@ -6,11 +6,10 @@ import { ConfigType } from '@nestjs/config';
 import { FileStore } from '@tus/file-store';
 import { Server, Upload } from '@tus/server';
 import type { Request } from 'express';
-import { accessConfig, appConfig, whisperConfig } from '@app/config';
+import { accessConfig, appConfig } from '@app/config';
 import { principalOf } from '../auth/principal';
 import { ApiProblem } from '../common/api-problem';
 import { DrainService } from '../lifecycle/drain.service';
-import { checkUploadFields } from '../upload/parse-upload-options';
 import { UploadService } from '../upload/upload.service';
 import { VideoAdmission } from '../upload/video-admission.service';
 import { toProblemAnswer, tusAnswerOf } from './tus-errors';
@@ -45,7 +44,6 @@ export class TusUploads implements OnModuleInit, OnModuleDestroy {
     private readonly drain: DrainService,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
     @Inject(accessConfig.KEY) private readonly access: ConfigType<typeof accessConfig>,
-    @Inject(whisperConfig.KEY) private readonly whisper: ConfigType<typeof whisperConfig>,
   ) {
     this.store = new FileStore({
       directory: path.join(app.workDir, 'tus'),
@@ -104,7 +102,7 @@ export class TusUploads implements OnModuleInit, OnModuleDestroy {
     const instance = (req as Request).originalUrl;
     try {
       this.drain.assertAccepting(req as Request);
-      checkUploadFields(optionFields(upload.metadata), this.whisper.model);
+      this.uploads.checkFields(optionFields(upload.metadata));
       await this.uploads.assertRoomFor(upload.size ?? 0);
     } catch (err) {
       if (err instanceof ApiProblem) throw tusAnswerOf(err, instance);

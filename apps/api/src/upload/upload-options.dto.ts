@@ -1,6 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import {
   ASPECT_RATIOS,
   CLIP_OPTION_LIMITS,
@@ -84,6 +94,17 @@ export class UploadOptionsDto extends RenderFieldsDto {
   @IsOptional()
   @IsString()
   keywords?: string;
+
+  @ApiPropertyOptional({
+    example: 'https://hooks.example.com/clipgen',
+    maxLength: 2048,
+    description:
+      'POSTed a signed JSON summary when the job completes, fails or is cancelled (X-Clipgen-Signature: t=…,v1=HMAC-SHA256 of "t.body" with WEBHOOK_SECRET); retried with backoff; every attempt is listed in GET /api/jobs/{jobId}. http(s) only; private and loopback addresses are refused unless WEBHOOK_ALLOW_PRIVATE.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2048)
+  callbackUrl?: string;
 }
 
 /** The form fields an upload may carry besides `file`; anything else is a client mistake. */
@@ -97,5 +118,6 @@ export const UPLOAD_OPTION_FIELDS = [
   'quality',
   'layout',
   'keywords',
+  'callbackUrl',
   ...Object.keys(RENDER_FIELDS_SCHEMA),
 ];

@@ -12,6 +12,7 @@ import { IdempotencyStore } from './idempotency/idempotency-store';
 import { isValidIdempotencyKey, uploadFingerprint } from './idempotency/upload-fingerprint';
 import { receiveMultipartUpload, ReceivedUpload } from './multipart-upload';
 import { sweepStaleUploads } from './upload-temp-files';
+import { CallbackPolicy } from './callback-policy';
 import { checkUploadFields } from './parse-upload-options';
 import { VideoAdmission } from './video-admission.service';
 
@@ -36,7 +37,14 @@ export class UploadService implements OnApplicationBootstrap {
     @Inject(limitsConfig.KEY) private readonly limits: ConfigType<typeof limitsConfig>,
     @Inject(whisperConfig.KEY) private readonly whisper: ConfigType<typeof whisperConfig>,
     private readonly drain: DrainService,
+    private readonly callbacks: CallbackPolicy,
   ) {}
+
+  /** What the option fields alone can tell, before a byte of the file (multipart and tus). */
+  checkFields(fields: Record<string, string>): void {
+    checkUploadFields(fields, this.whisper.model);
+    this.callbacks.check(fields);
+  }
 
   private get tempDir(): string {
     return path.join(this.app.workDir, 'uploads');
@@ -60,7 +68,7 @@ export class UploadService implements OnApplicationBootstrap {
       maxBytes: this.app.maxUploadBytes,
       idleTimeoutMs: this.limits.uploadIdleTimeoutMs,
       // Clients that send the options first learn of a mistake before sending gigabytes.
-      checkFieldsBeforeFile: (fields) => void checkUploadFields(fields, this.whisper.model),
+      checkFieldsBeforeFile: (fields) => this.checkFields(fields),
     });
     const owner = principalOf(req).keyId;
     const video = { ...upload, ownerKeyId: owner };

@@ -17,6 +17,7 @@ import {
 import { JobRepository } from '@app/persistence';
 import { StorageDriver, StorageKeys } from '@app/storage';
 import { ApiProblem } from '../common/api-problem';
+import { CallbackPolicy } from './callback-policy';
 import { parseUploadOptions } from './parse-upload-options';
 
 const VIDEO_EXTENSIONS = /^\.(mp4|mov|m4v|mkv|webm|avi|mpg|mpeg|ts|flv|wmv|3gp)$/i;
@@ -43,6 +44,7 @@ export class VideoAdmission {
   constructor(
     private readonly jobs: JobRepository,
     private readonly storage: StorageDriver,
+    private readonly callbacks: CallbackPolicy,
     @InjectQueue(QueueName.VideoProcessing) private readonly queue: Queue<ProcessVideoPayload>,
     @Inject(MEDIA_BINARIES) private readonly binaries: MediaBinaries,
     @Inject(limitsConfig.KEY) private readonly limits: ConfigType<typeof limitsConfig>,
@@ -53,6 +55,7 @@ export class VideoAdmission {
   async admit(video: ReceivedVideo): Promise<{ jobId: string }> {
     try {
       const options = parseUploadOptions(video.fields, this.whisper.model);
+      const callbackUrl = this.callbacks.check(video.fields);
       if (video.sizeBytes === 0)
         throw ApiProblem.badRequest('MEDIA_EMPTY', 'the uploaded file is empty');
       const metadata = await this.probe(video.tempPath, video.sizeBytes);
@@ -75,6 +78,7 @@ export class VideoAdmission {
           sourceMetadata: metadata,
           options,
           ownerKeyId: video.ownerKeyId,
+          callbackUrl,
         });
       } catch (err) {
         // No job row means no one will ever find this object: do not leave it behind.
