@@ -1,3 +1,5 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import * as path from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import Redis from 'ioredis';
 import request from 'supertest';
@@ -6,6 +8,10 @@ import { createApiApp } from '../../apps/api/src/create-api-app';
 import { TestEnv, useTestEnv } from '../support/test-env';
 
 const METRICS_TOKEN = 'a-metrics-token-of-some-length';
+const API_MAIN = path.resolve(__dirname, '..', '..', 'dist', 'apps', 'api', 'src', 'main.js');
+const { freePort } = require('../../scripts/lib/fault-cluster') as {
+  freePort: () => Promise<number>;
+};
 
 /** Probes and metrics as an operator's Kubernetes and Prometheus see them (no worker runs here). */
 describe('operations: health probes and metrics', () => {
@@ -134,5 +140,85 @@ describe('operations: health probes and metrics', () => {
     it('answers 404', async () => {
       await request(http).get('/metrics').expect(404);
     });
+  });
+});
+
+/** The built API as operators run it: one JSON line per request, nothing secret in them. */
+describe('operations: structured logs', () => {
+  let env: TestEnv;
+  let child: ChildProcess;
+  let base: string;
+  const lines: string[] = [];
+
+  beforeAll(async () => {
+    env = useTestEnv({});
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    child = spawn(process.execPath, [API_MAIN], {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'info',
+        LOG_FORMAT: 'json',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const collect = (chunk: Buffer) => lines.push(...chunk.toString().split('\n').filter(Boolean));
+    child.stdout!.on('data', collect);
+    child.stderr!.on('data', collect);
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const ok = await fetch(`${base}/api/health/live`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ok) break;
+      if (Date.now() > deadline) throw new Error(`API did not start:\n${lines.join('\n')}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }, 60_000);
+
+  afterAll(async () => {
+    child?.kill('SIGTERM');
+    await new Promise((r) => child?.once('exit', r));
+    env?.cleanup();
+  });
+
+  it('logs requests as JSON with a request id and the job id, credentials and link signatures hidden, probes not at all', async () => {
+    const jobId = '00000000-0000-4000-8000-00000000abcd';
+    await fetch(`${base}/api/health`);
+    await fetch(`${base}/metrics`);
+    const res = await fetch(`${base}/api/status/${jobId}`, {
+      headers: { Authorization: 'Bearer cgk_secret_value', 'X-Request-Id': 'trace-42' },
+    });
+    expect(res.headers.get('x-request-id')).toBe('trace-42');
+    await fetch(
+      `${base}/api/download/clips/${jobId}/clip-01.mp4?expires=9999999999&signature=deadbeef`,
+    );
+    await new Promise((r) => setTimeout(r, 500));
+    const records = lines.flatMap((l) => {
+      try {
+        return [JSON.parse(l)];
+      } catch {
+        return [];
+      }
+    });
+    // Every line is JSON (start-up included).
+    expect(records.length).toBe(lines.length);
+    const requests = records.filter((r) => r.req);
+    expect(requests.map((r) => r.req.url)).toEqual([
+      `/api/status/${jobId}`,
+      `/api/download/clips/${jobId}/clip-01.mp4?expires=9999999999&signature=[Redacted]`,
+    ]);
+    expect(requests[0]).toMatchObject({
+      service: 'api',
+      jobId,
+      req: { id: 'trace-42', headers: { authorization: '[Redacted]' } },
+      res: { statusCode: 404 },
+      responseTime: expect.any(Number),
+    });
+    expect(lines.join('\n')).not.toMatch(/cgk_secret_value|deadbeef/);
+    expect(records.some((r) => r.context === 'SelfCheck' && /database/.test(r.msg))).toBe(true);
   });
 });

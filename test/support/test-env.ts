@@ -29,6 +29,8 @@ export function useTestEnv(overrides: Record<string, string> = {}): TestEnv {
     // Most suites run the API without a worker; the pipeline suite runs one and asks for it.
     HEALTH_REQUIRE_WORKER: 'false',
     WORKER_METRICS_PORT: '0',
+    // Suites log through Nest's console logger at the levels they pick; request logs stay off.
+    LOG_LEVEL: 'silent',
     ...overrides,
   };
   const previous = Object.fromEntries(Object.keys(values).map((k) => [k, process.env[k]]));

@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { AccessModule } from '@app/access';
 import { ClipgenConfigModule } from '@app/config';
+import { ClipgenLoggerModule } from '@app/operations';
 import { QueueModule } from '@app/jobs';
 import { MediaModule } from '@app/media';
 import { PersistenceModule } from '@app/persistence';
@@ -41,6 +42,7 @@ import { CallbackPolicy } from './upload/callback-policy';
 @Module({
   imports: [
     ClipgenConfigModule,
+    ClipgenLoggerModule.forService('api'),
     PersistenceModule,
     StorageModule,
     QueueModule,

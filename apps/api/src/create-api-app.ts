@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ConfigType } from '@nestjs/config';
 import { accessConfig } from '@app/config';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { corsPolicy } from './security/cors-policy';
 import { securityHeaders } from './security/security-headers';
@@ -15,7 +16,12 @@ import { httpMetrics } from './metrics/http-metrics.middleware';
 
 /** Builds the HTTP app (used by main.ts and the e2e tests): /api routes, Swagger at /docs. */
 export async function createApiApp(logger?: LogLevel[]): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, logger ? { logger } : {});
+  // Given levels (tests): Nest's own console logger; otherwise structured logs (pino).
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule,
+    logger ? { logger } : { bufferLogs: true },
+  );
+  if (!logger) app.useLogger(app.get(PinoNestLogger));
   // Prometheus looks for /metrics at the root.
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
   app.enableShutdownHooks();

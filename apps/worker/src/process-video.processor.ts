@@ -1,5 +1,11 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { BeforeApplicationShutdown, Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Logger,
+  OnApplicationBootstrap,
+  Optional,
+} from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { Job, UnrecoverableError, WaitingError } from 'bullmq';
 import { appConfig, limitsConfig } from '@app/config';
@@ -10,6 +16,7 @@ import {
   ProcessVideoResult,
   QueueName,
 } from '@app/jobs';
+import { JobLogContext, withJobLogContext } from '@app/operations';
 import { JobRepository, JobStatus } from '@app/persistence';
 import { PipelineError, PipelineService } from '@app/pipeline';
 import { WebhookDispatch } from '@app/webhooks';
@@ -40,6 +47,7 @@ export class ProcessVideoProcessor
   private readonly logger = new Logger(ProcessVideoProcessor.name);
 
   constructor(
+    @Optional() @Inject(JobLogContext) private readonly logContext: JobLogContext | undefined,
     private readonly pipeline: PipelineService,
     private readonly jobs: JobRepository,
     private readonly running: RunningJobs,
@@ -64,7 +72,17 @@ export class ProcessVideoProcessor
     await this.running.stopAll(signal);
   }
 
-  async process(
+  /** Every log line of the job's work carries its id. */
+  process(
+    job: Job<ProcessVideoPayload, ProcessVideoResult>,
+    token?: string,
+  ): Promise<ProcessVideoResult> {
+    return withJobLogContext(this.logContext, { jobId: job.data.jobId, task: job.name }, () =>
+      this.run(job, token),
+    );
+  }
+
+  private async run(
     job: Job<ProcessVideoPayload, ProcessVideoResult>,
     token?: string,
   ): Promise<ProcessVideoResult> {

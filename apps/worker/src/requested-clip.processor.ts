@@ -1,5 +1,11 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Logger,
+  OnApplicationBootstrap,
+  Optional,
+} from '@nestjs/common';
 import { Job, Queue, UnrecoverableError, WaitingError } from 'bullmq';
 import {
   AbortReason,
@@ -8,6 +14,7 @@ import {
   RenderRequestedClipPayload,
   RenderRequestedClipResult,
 } from '@app/jobs';
+import { JobLogContext, withJobLogContext } from '@app/operations';
 import { ClipRequestRefused, PipelineError, RequestedClipService } from '@app/pipeline';
 import { ClipRequestError } from '@app/selection';
 import { RunningJobs } from './running-jobs';
@@ -29,6 +36,7 @@ export class RequestedClipProcessor
   private readonly logger = new Logger(RequestedClipProcessor.name);
 
   constructor(
+    @Optional() @Inject(JobLogContext) private readonly logContext: JobLogContext | undefined,
     private readonly requested: RequestedClipService,
     private readonly running: RunningJobs,
     @InjectQueue(QueueName.ClipRequests) private readonly queue: Queue,
@@ -44,7 +52,17 @@ export class RequestedClipProcessor
     await this.worker.pause(true);
   }
 
-  async process(
+  /** Every log line of the job's work carries its id. */
+  process(
+    job: Job<RenderRequestedClipPayload, RenderRequestedClipResult>,
+    token?: string,
+  ): Promise<RenderRequestedClipResult> {
+    return withJobLogContext(this.logContext, { jobId: job.data.jobId, task: job.name }, () =>
+      this.run(job, token),
+    );
+  }
+
+  private async run(
     job: Job<RenderRequestedClipPayload, RenderRequestedClipResult>,
     token?: string,
   ): Promise<RenderRequestedClipResult> {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ClipgenConfigModule } from '@app/config';
+import { ClipgenLoggerModule } from '@app/operations';
 import { QueueModule } from '@app/jobs';
 import { PipelineModule } from '@app/pipeline';
 import { WebhooksModule } from '@app/webhooks';
@@ -14,7 +15,13 @@ import { WorkerMetricsService } from './operations/worker-metrics.service';
 import { WebhookProcessor } from './webhooks/webhook.processor';
 
 @Module({
-  imports: [ClipgenConfigModule, QueueModule, PipelineModule, WebhooksModule],
+  imports: [
+    ClipgenConfigModule,
+    ClipgenLoggerModule.forService('worker'),
+    QueueModule,
+    PipelineModule,
+    WebhooksModule,
+  ],
   providers: [
     RunningJobs,
     ProcessVideoProcessor,

@@ -98,6 +98,10 @@ export const envSchema = Joi.object({
   SHUTDOWN_GRACE_SEC: Joi.number().min(0).max(3600).default(25),
   JOB_TIMEOUT_FACTOR: Joi.number().min(0.1).default(10),
   JOB_TIMEOUT_MIN_SEC: Joi.number().min(1).default(600),
+  LOG_LEVEL: Joi.string()
+    .valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent')
+    .default('info'),
+  LOG_FORMAT: Joi.string().valid('json', 'pretty').optional(),
   HEARTBEAT_INTERVAL_SEC: Joi.number().min(0.1).max(300).default(5),
   HEALTH_WORKER_MAX_AGE_SEC: Joi.number().min(1).max(3600).default(30),
   HEALTH_REQUIRE_WORKER: Joi.boolean().default(true),

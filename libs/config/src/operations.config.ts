@@ -9,6 +9,10 @@ export interface OperationsConfig {
   workerMaxAgeMs: number;
   /** Readiness fails while no worker has beaten within workerMaxAgeMs. */
   requireWorker: boolean;
+  logging: {
+    level: string;
+    format: 'json' | 'pretty';
+  };
   metrics: {
     enabled: boolean;
     /** When set, /metrics wants `Authorization: Bearer <token>`; otherwise only private addresses. */
@@ -24,6 +28,11 @@ export const operationsConfig = registerAs('operations', (): OperationsConfig =>
     heartbeatIntervalMs: (e.HEARTBEAT_INTERVAL_SEC as number) * 1000,
     workerMaxAgeMs: (e.HEALTH_WORKER_MAX_AGE_SEC as number) * 1000,
     requireWorker: e.HEALTH_REQUIRE_WORKER,
+    logging: {
+      level: e.LOG_LEVEL,
+      // People read development logs; machines read the rest.
+      format: e.LOG_FORMAT ?? (e.NODE_ENV === 'development' ? 'pretty' : 'json'),
+    },
     metrics: {
       enabled: e.METRICS_ENABLED,
       token: e.METRICS_TOKEN,

@@ -7,3 +7,6 @@ export * from './network/private-address';
 export * from './metrics/worker-metrics';
 export * from './metrics/metrics-server';
 export * from './metrics/api-metrics';
+export * from './logging/logging-options';
+export * from './logging/clipgen-logger.module';
+export * from './logging/job-log-context';

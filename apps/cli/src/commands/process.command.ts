@@ -16,6 +16,7 @@ import { PipelineError, PipelineService } from '@app/pipeline';
 import { StorageDriver, StorageKeys } from '@app/storage';
 import { languageError } from '@app/transcription';
 import { CliModule } from '../cli.module';
+import { ProgressDisplay } from '../progress/progress-line';
 import { exportJobFiles } from './export-job-files';
 import { printClipReasons, printClipTable } from './print-clip-table';
 
@@ -81,13 +82,16 @@ export async function processCommand(video: string, opts: ProcessCommandOptions)
 
     const started = Date.now();
     const pipeline = app.get(PipelineService);
+    const display = new ProgressDisplay();
     try {
       const outcome = await pipeline.run(
         { jobId, sourceKey, options, signal: abort.signal },
-        { onProgress: (e) => console.error(`  ${String(e.progress).padStart(3)}%  ${e.stage}`) },
+        { onProgress: (e) => display.show(e) },
       );
+      display.done();
       if (outcome.notice) console.error(outcome.notice);
     } catch (err) {
+      display.done();
       const failure = err as PipelineError;
       await jobs.markFailed(jobId, failure.code ?? 'INTERNAL', failure.message);
       await pipeline.discard(jobId).catch(() => undefined);

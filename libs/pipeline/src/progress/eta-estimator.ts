@@ -1,5 +1,5 @@
 import { PipelineStage } from '@app/persistence';
-import type { StageSpeeds } from './stage-speeds';
+import { expectedSeconds, StageSpeeds } from './stage-speeds';
 
 const ORDER = Object.values(PipelineStage);
 
@@ -29,13 +29,11 @@ export class EtaEstimator {
     }
     const f = Math.max(0, Math.min(1, fraction));
     const elapsed = (t - this.stageStartedAt) / 1000;
-    const expected = this.speeds[stage] * this.mediaSec;
+    const expected = expectedSeconds(this.speeds, stage, this.mediaSec);
     const current =
-      f >= TRUST_PACE_FROM
-        ? (elapsed * (1 - f)) / f
-        : Math.max(0, expected * (1 - f) - elapsed);
+      f >= TRUST_PACE_FROM ? (elapsed * (1 - f)) / f : Math.max(0, expected * (1 - f) - elapsed);
     const later = ORDER.slice(ORDER.indexOf(stage) + 1).reduce(
-      (sum, s) => sum + this.speeds[s] * this.mediaSec,
+      (sum, s) => sum + expectedSeconds(this.speeds, s, this.mediaSec),
       0,
     );
     return Math.max(0, current + later);
