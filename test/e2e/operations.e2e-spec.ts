@@ -133,6 +133,39 @@ describe('operations: health probes and metrics', () => {
     });
   });
 
+  describe('queue dashboard', () => {
+    const ADMIN = 'an-admin-key-for-the-dashboard';
+    beforeAll(() => start({ ADMIN_API_KEY: ADMIN }));
+    afterAll(stop);
+
+    it('asks for the admin key, then shows every queue', async () => {
+      const none = await request(http).get('/admin/queues').expect(401);
+      expect(none.headers['www-authenticate']).toMatch(/^Basic realm="clipgen admin"/);
+      expect(none.body.code).toBe('ADMIN_AUTH_REQUIRED');
+      await request(http).get('/admin/queues').auth('admin', 'wrong-key').expect(401);
+      const page = await request(http).get('/admin/queues').auth('admin', ADMIN).expect(200);
+      expect(page.headers['content-type']).toMatch(/html/);
+      const api = await request(http)
+        .get('/admin/queues/api/queues')
+        .set('Authorization', `Bearer ${ADMIN}`)
+        .expect(200);
+      expect(api.body.queues.map((q: { name: string }) => q.name).sort()).toEqual([
+        'clip-requests',
+        'video-processing',
+        'webhooks',
+      ]);
+    });
+  });
+
+  describe('queue dashboard without an admin key', () => {
+    beforeAll(() => start({}));
+    afterAll(stop);
+
+    it('does not exist', async () => {
+      await request(http).get('/admin/queues').expect(404);
+    });
+  });
+
   describe('metrics turned off', () => {
     beforeAll(() => start({ METRICS_ENABLED: 'false' }));
     afterAll(stop);

@@ -1,13 +1,15 @@
 import { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ConfigType } from '@nestjs/config';
 import { accessConfig } from '@app/config';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { DASHBOARD_PATH, mountQueueDashboard } from './admin/queue-dashboard';
 import { corsPolicy } from './security/cors-policy';
-import { securityHeaders } from './security/security-headers';
+import { dashboardSecurityHeaders, securityHeaders } from './security/security-headers';
 import { answerClientErrorsAsProblems } from './common/client-error.handler';
 import { methodNotAllowed } from './common/method-not-allowed';
 import { ProblemDto } from './common/problem.dto';
@@ -30,8 +32,12 @@ export async function createApiApp(logger?: LogLevel[]): Promise<INestApplicatio
   // Behind a load balancer, the client's address (rate limits without a key) is in X-Forwarded-For.
   if (access.trustProxy !== false) app.set('trust proxy', access.trustProxy);
   app.use(httpMetrics(app.get(ApiMetricsService).metrics));
-  app.use(securityHeaders());
+  const [strict, dashboard] = [securityHeaders(), dashboardSecurityHeaders()];
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    (req.path.startsWith(DASHBOARD_PATH) ? dashboard : strict)(req, res, next),
+  );
   app.use(...corsPolicy(access.corsOrigins));
+  mountQueueDashboard(app, access.adminApiKey);
   const server = app.getHttpServer();
   answerClientErrorsAsProblems(server);
   // Idle keep-alive connections outlive those of clients and load balancers (60 s is common):

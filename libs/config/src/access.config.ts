@@ -23,6 +23,8 @@ export interface AccessConfig {
   trustProxy: boolean | number | string;
   /** A resumable upload left unfinished this long is deleted. */
   resumableExpirySec: number;
+  /** Opens the queue dashboard (/admin/queues); unset: no dashboard. */
+  adminApiKey?: string;
 }
 
 export const accessConfig = registerAs('access', (): AccessConfig => {
@@ -44,6 +46,7 @@ export const accessConfig = registerAs('access', (): AccessConfig => {
     idempotencyTtlSec: e.IDEMPOTENCY_TTL_SEC,
     trustProxy: parseTrustProxy(String(e.TRUST_PROXY ?? 'false')),
     resumableExpirySec: e.RESUMABLE_UPLOAD_EXPIRY_SEC,
+    adminApiKey: e.ADMIN_API_KEY,
   };
 });
 

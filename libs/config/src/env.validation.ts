@@ -98,6 +98,7 @@ export const envSchema = Joi.object({
   SHUTDOWN_GRACE_SEC: Joi.number().min(0).max(3600).default(25),
   JOB_TIMEOUT_FACTOR: Joi.number().min(0.1).default(10),
   JOB_TIMEOUT_MIN_SEC: Joi.number().min(1).default(600),
+  ADMIN_API_KEY: Joi.string().min(16).optional(),
   LOG_LEVEL: Joi.string()
     .valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent')
     .default('info'),

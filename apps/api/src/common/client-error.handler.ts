@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { problemBody } from './problem-body';
 
 const ANSWERS: Record<string, [number, string, string, string]> = {
   HPE_HEADER_OVERFLOW: [
@@ -33,14 +34,7 @@ export function answerClientErrorsAsProblems(server: Server): void {
       return;
     }
     const [status, title, code, detail] = ANSWERS[err.code ?? ''] ?? MALFORMED;
-    const body = JSON.stringify({
-      type: `https://clipgen.dev/problems/${code.toLowerCase().replace(/_/g, '-')}`,
-      title,
-      status,
-      detail,
-      code,
-      instance: 'about:blank',
-    });
+    const body = problemBody(status, code, title, detail, 'about:blank');
     socket.end(
       `HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json\r\n` +
         `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,

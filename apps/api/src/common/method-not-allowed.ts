@@ -1,3 +1,4 @@
+import { problemBody } from './problem-body';
 import type { NextFunction, Request, Response } from 'express';
 
 interface RouteMethods {
@@ -22,15 +23,8 @@ export function methodNotAllowed(paths: Record<string, object>) {
   return (req: Request, res: Response, next: NextFunction) => {
     const route = routes.find((r) => r.pattern.test(req.path));
     if (!route || route.allow.includes(req.method)) return next();
-    const body = {
-      type: 'https://clipgen.dev/problems/method-not-allowed',
-      title: 'Method Not Allowed',
-      status: 405,
-      detail: `${req.method} is not allowed here; use ${route.allow.join(', ')}`,
-      code: 'METHOD_NOT_ALLOWED',
-      instance: req.originalUrl,
-    };
+    const detail = `${req.method} is not allowed here; use ${route.allow.join(', ')}`;
     res.status(405).set('Allow', route.allow.join(', ')).type('application/problem+json');
-    res.send(JSON.stringify(body));
+    res.send(problemBody(405, 'METHOD_NOT_ALLOWED', 'Method Not Allowed', detail, req.originalUrl));
   };
 }

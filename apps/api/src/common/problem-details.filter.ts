@@ -8,18 +8,7 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ApiProblem } from './api-problem';
-
-export interface ProblemDetails {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  code: string;
-  instance: string;
-  [extra: string]: unknown;
-}
-
-const TYPE_BASE = 'https://clipgen.dev/problems/';
+import { problem, ProblemDetails } from './problem-body';
 
 const CODE_BY_STATUS: Record<number, string> = {
   400: 'BAD_REQUEST',
@@ -42,28 +31,21 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<Request>();
     const res = ctx.getResponse<Response>();
-    const problem = this.toProblem(exception, req.originalUrl ?? req.url);
-    if (problem.status >= 500) {
+    const answer = this.toProblem(exception, req.originalUrl ?? req.url);
+    if (answer.status >= 500) {
       this.logger.error(`${req.method} ${req.url}: ${(exception as Error)?.stack ?? exception}`);
     }
     if (res.headersSent) {
       res.destroy();
       return;
     }
-    res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+    res.status(answer.status).type('application/problem+json').send(JSON.stringify(answer));
   }
 
   private toProblem(exception: unknown, instance: string): ProblemDetails {
     if (exception instanceof ApiProblem) {
-      return {
-        type: TYPE_BASE + exception.code.toLowerCase().replace(/_/g, '-'),
-        title: exception.title,
-        status: exception.status,
-        detail: exception.detail,
-        code: exception.code,
-        instance,
-        ...exception.extra,
-      };
+      const e = exception;
+      return problem(e.status, e.code, e.title, e.detail, instance, e.extra);
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -78,25 +60,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const failing = Object.keys((body as { error?: object }).error ?? {});
       const summary = health.health && failing.length ? `unhealthy: ${failing.join(', ')}` : null;
       const detail = summary ?? detail0;
-      return {
-        type: TYPE_BASE + code.toLowerCase().replace(/_/g, '-'),
-        title: titleOf(status),
-        status,
-        detail,
-        code,
-        instance,
-        ...errors,
-        ...health,
-      };
+      return problem(status, code, titleOf(status), detail, instance, { ...errors, ...health });
     }
-    return {
-      type: TYPE_BASE + 'internal',
-      title: 'Internal Server Error',
-      status: HttpStatus.INTERNAL_SERVER_ERROR,
-      detail: 'An unexpected error occurred; it has been logged.',
-      code: 'INTERNAL',
+    return problem(
+      HttpStatus.INTERNAL_SERVER_ERROR,
+      'INTERNAL',
+      'Internal Server Error',
+      'An unexpected error occurred; it has been logged.',
       instance,
-    };
+    );
   }
 }
 

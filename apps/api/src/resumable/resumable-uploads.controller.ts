@@ -2,7 +2,7 @@ import { Controller, Delete, Head, Options, Patch, Post, Req, Res } from '@nestj
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { UploadRoute } from '../throttling/upload-route.decorator';
-import { problemBody } from './tus-errors';
+import { problemBody } from '../common/problem-body';
 import { TusUploads } from './tus-uploads';
 
 /**

@@ -1,4 +1,5 @@
 import { ApiProblem } from '../common/api-problem';
+import { problemBody } from '../common/problem-body';
 
 /** What tus hooks throw to answer a request: a status and a body (ours: problem+json). */
 export interface TusAnswer {
@@ -6,34 +7,17 @@ export interface TusAnswer {
   body: string;
 }
 
-const TYPE_BASE = 'https://clipgen.dev/problems/';
-
-export function problemBody(
-  status: number,
-  code: string,
-  title: string,
-  detail: string,
-  instance: string,
-) {
-  return JSON.stringify({
-    type: TYPE_BASE + code.toLowerCase().replace(/_/g, '-'),
-    title,
-    status,
-    detail,
-    code,
-    instance,
-  });
-}
-
 /** An ApiProblem as a tus hook answer. */
 export const tusAnswerOf = (problem: ApiProblem, instance: string): TusAnswer => ({
   status_code: problem.status,
-  body: JSON.stringify({
-    ...JSON.parse(
-      problemBody(problem.status, problem.code, problem.title, problem.detail, instance),
-    ),
-    ...problem.extra,
-  }),
+  body: problemBody(
+    problem.status,
+    problem.code,
+    problem.title,
+    problem.detail,
+    instance,
+    problem.extra,
+  ),
 });
 
 const isTusAnswer = (err: unknown): err is TusAnswer =>

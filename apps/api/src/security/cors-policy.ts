@@ -1,6 +1,6 @@
 import cors from 'cors';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { problemBody } from '../resumable/tus-errors';
+import { problemBody } from '../common/problem-body';
 
 /** Request headers a browser client may send: keys, idempotency, ranges, the tus protocol. */
 const ALLOWED_HEADERS = [
