@@ -4,11 +4,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install.sh
-# Test-only: espeak-ng speaks the non-English test sentences (the corpus is English only).
-if ! command -v espeak-ng >/dev/null; then
-  echo "[test] apt-get install espeak-ng"
+# Test-only: espeak-ng speaks the non-English test sentences (the corpus is English only);
+# Debian's chromium runs the web page's end-to-end test (playwright-core drives it, no download).
+missing=()
+command -v espeak-ng >/dev/null || missing+=(espeak-ng)
+command -v chromium >/dev/null || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "[test] apt-get install ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq && apt-get install -y -qq espeak-ng >/dev/null
+  apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 # Test-only: schemathesis fuzzes the live API against its OpenAPI document (test/contract).
 if [ ! -x .cache/test-venv/bin/schemathesis ]; then

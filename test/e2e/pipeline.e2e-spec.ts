@@ -42,7 +42,7 @@ describeWithCorpus('upload → worker → clips, over HTTP', () => {
   let finishedJobId: string;
 
   beforeAll(async () => {
-    env = useTestEnv({ MAX_UPLOAD_BYTES: '3000000' });
+    env = useTestEnv({ MAX_UPLOAD_BYTES: '3000000', HEALTH_REQUIRE_WORKER: 'true' });
     api = await createApiApp(['error', 'warn']);
     await api.init();
     http = api.getHttpServer();
@@ -77,7 +77,9 @@ describeWithCorpus('upload → worker → clips, over HTTP', () => {
     expect(upload.body).toEqual({
       jobId: expect.any(String),
       statusUrl: `/api/status/${upload.body.jobId}`,
+      eventsUrl: `/api/jobs/${upload.body.jobId}/events`,
     });
+    expect(upload.headers.location).toBe(upload.body.statusUrl);
 
     const job = await waitForJob(upload.body.jobId);
     expect(job).toMatchObject({ status: 'completed', progress: 100, error: null, language: 'en' });
@@ -407,7 +409,14 @@ describeWithCorpus('upload → worker → clips, over HTTP', () => {
       const res = await request(http).get('/api/health').expect(200);
       expect(res.body).toMatchObject({
         status: 'ok',
-        details: { database: { status: 'up' }, redis: { status: 'up' }, storage: { status: 'up' } },
+        details: {
+          database: { status: 'up' },
+          redis: { status: 'up' },
+          storage: { status: 'up' },
+          disk: { status: 'up' },
+          // The in-process worker's heartbeat: readiness wants one live worker here.
+          workers: { status: 'up', detail: expect.stringMatching(/^1 alive/) },
+        },
       });
     });
   });

@@ -16,6 +16,7 @@ import { ClipRequestService } from './clips/clip-request.service';
 import { ClipRequestsController } from './clips/clip-requests.controller';
 import { DownloadController } from './download/download.controller';
 import { DownloadLinks } from './download/download-links';
+import { PublicUrls } from './common/public-urls';
 import { HealthController } from './health/health.controller';
 import { StartupSelfCheck } from './health/startup-self-check';
 import { JobDeletionService } from './jobs/job-deletion.service';
@@ -71,6 +72,7 @@ import { CallbackPolicy } from './upload/callback-policy';
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
     OwnedJobs,
     DownloadLinks,
+    PublicUrls,
     VideoAdmission,
     CallbackPolicy,
     UploadService,

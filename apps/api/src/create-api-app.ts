@@ -2,17 +2,18 @@ import { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ConfigType } from '@nestjs/config';
-import { accessConfig } from '@app/config';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { accessConfig, appConfig, projectRoot } from '@app/config';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { setUpOpenApi } from './openapi/build-openapi';
 import { DASHBOARD_PATH, mountQueueDashboard } from './admin/queue-dashboard';
 import { corsPolicy } from './security/cors-policy';
 import { dashboardSecurityHeaders, securityHeaders } from './security/security-headers';
 import { answerClientErrorsAsProblems } from './common/client-error.handler';
 import { methodNotAllowed } from './common/method-not-allowed';
-import { ProblemDto } from './common/problem.dto';
 import { ApiMetricsService } from './metrics/api-metrics.service';
 import { httpMetrics } from './metrics/http-metrics.middleware';
 
@@ -38,29 +39,20 @@ export async function createApiApp(logger?: LogLevel[]): Promise<INestApplicatio
   );
   app.use(...corsPolicy(access.corsOrigins));
   mountQueueDashboard(app, access.adminApiKey);
+  // The web page at / (built by `npm run build:web`); the API works without it.
+  const web = path.join(projectRoot(), 'dist', 'web');
+  if (fs.existsSync(path.join(web, 'index.html')))
+    app.useStaticAssets(web, { index: 'index.html' });
   const server = app.getHttpServer();
   answerClientErrorsAsProblems(server);
   // Idle keep-alive connections outlive those of clients and load balancers (60 s is common):
   // a server that closes first races a client reusing the socket, whose request then fails.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
-  const document = SwaggerModule.createDocument(
+  const document = setUpOpenApi(
     app,
-    new DocumentBuilder()
-      .setTitle('clipgen')
-      .setDescription(
-        'Turn long videos into short, captioned, vertical clips. Errors are application/problem+json (RFC 9457).',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth(
-        { type: 'http', scheme: 'bearer', description: 'an API key (clipgen keys create)' },
-        'api-key',
-      )
-      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'x-api-key')
-      .build(),
-    { extraModels: [ProblemDto] },
+    app.get<ConfigType<typeof appConfig>>(appConfig.KEY).publicBaseUrl,
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   app.use(methodNotAllowed(document.paths));
   return app;
 }

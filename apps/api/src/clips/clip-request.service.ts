@@ -16,6 +16,7 @@ import { StorageDriver } from '@app/storage';
 import { ApiProblem } from '../common/api-problem';
 import { publicText } from '../common/public-text';
 import type { ClipRequestAcceptedDto, ClipRequestStatusDto } from './clip-request.dto';
+import { PublicUrls } from '../common/public-urls';
 
 const STATE: Record<string, ClipRequestStatusDto['state']> = {
   waiting: 'queued',
@@ -36,6 +37,7 @@ export class ClipRequestService {
     private readonly storage: StorageDriver,
     @InjectQueue(QueueName.ClipRequests)
     private readonly queue: Queue<RenderRequestedClipPayload, RenderRequestedClipResult>,
+    private readonly urls: PublicUrls,
   ) {}
 
   /** `job` as its caller may see it (see OwnedJobs). */
@@ -70,7 +72,7 @@ export class ClipRequestService {
       start,
       end,
       text: planned.text,
-      statusUrl: `/api/jobs/${jobId}/clips/requests/${requestId}`,
+      statusUrl: this.urls.of(`/api/jobs/${jobId}/clips/requests/${requestId}`),
     };
   }
 

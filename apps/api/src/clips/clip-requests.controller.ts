@@ -28,6 +28,7 @@ export class ClipRequestsController {
   @Post()
   @HttpCode(202)
   @ApiOperation({
+    operationId: 'requestClip',
     summary: 'Ask for a clip on a finished job: by time range or by words that were said',
     description:
       "The range is snapped outward to whole sentences; a query is found fuzzily in the transcript and grown to the job's minDuration a sentence at a time. The clip is scored, titled, framed and rendered like the others and added to the job's clips (origin `request`); follow `statusUrl`.",
@@ -52,9 +53,13 @@ export class ClipRequestsController {
   }
 
   @Get('requests/:requestId')
-  @ApiOperation({ summary: 'Where a clip request stands' })
+  @ApiOperation({ operationId: 'getClipRequest', summary: 'Where a clip request stands' })
   @ApiParam({ name: 'jobId', format: 'uuid' })
-  @ApiParam({ name: 'requestId', format: 'uuid' })
+  @ApiParam({
+    name: 'requestId',
+    format: 'uuid',
+    description: 'as returned when the clip was asked for',
+  })
   @ApiOkResponse({ type: ClipRequestStatusDto })
   @ApiProblemResponse(400, 'malformed id')
   @ApiProblemResponse(404, 'unknown job or request')

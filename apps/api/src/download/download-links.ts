@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { LinkSigner } from '@app/access';
 import type { ArtifactEntity } from '@app/persistence';
 import { StorageDriver } from '@app/storage';
+import { PublicUrls } from '../common/public-urls';
 import { downloadPath, isServed, LinkMaker } from '../status/job-status.mapper';
 
 /**
@@ -13,6 +14,7 @@ export class DownloadLinks {
   constructor(
     private readonly signer: LinkSigner,
     private readonly storage: StorageDriver,
+    private readonly urls: PublicUrls,
   ) {}
 
   async forJob(
@@ -32,7 +34,7 @@ export class DownloadLinks {
       if (url) presigned.set(downloadPath(jobId, a.kind, a.filename), url);
     }
     return {
-      link: (path) => presigned.get(path) ?? this.signer.sign(path, expiresAtSec),
+      link: (path) => presigned.get(path) ?? this.urls.of(this.signer.sign(path, expiresAtSec)),
       expiresAt: new Date(expiresAtSec * 1000),
     };
   }

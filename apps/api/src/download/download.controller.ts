@@ -1,16 +1,10 @@
 import { pipeline } from 'node:stream/promises';
 import { Controller, Get, Headers, HttpStatus, Param, Res } from '@nestjs/common';
-import {
-  ApiOperation,
-  ApiParam,
-  ApiProduces,
-  ApiQuery,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ArtifactEntity, ArtifactKind, ClipRepository } from '@app/persistence';
 import { StorageDriver } from '@app/storage';
+import { ApiBinaryDownload } from '../common/api-binary-response.decorator';
 import { ApiProblem } from '../common/api-problem';
 import { JobIdPipe } from '../common/job-id.pipe';
 import { ApiProblemResponse, ApiProtected } from '../common/api-problem-response.decorator';
@@ -46,12 +40,17 @@ export class DownloadController {
   ) {}
 
   @Get('clips/:jobId/:filename')
-  @ApiOperation({ summary: 'Download a rendered clip (MP4); honours HTTP Range for seeking' })
-  @ApiParam({ name: 'jobId', format: 'uuid' })
-  @ApiParam({ name: 'filename', example: 'clip-01.mp4' })
-  @ApiProduces('video/mp4')
-  @ApiResponse({ status: 200, description: 'the whole file' })
-  @ApiResponse({ status: 206, description: 'the requested byte range' })
+  @ApiOperation({
+    operationId: 'downloadClip',
+    summary: 'Download a rendered clip (MP4); honours HTTP Range for seeking',
+  })
+  @ApiParam({ name: 'jobId', format: 'uuid', description: 'as returned by the upload' })
+  @ApiParam({
+    name: 'filename',
+    example: 'clip-01.mp4',
+    description: 'as named in the status URLs',
+  })
+  @ApiBinaryDownload(['video/mp4'], 'the MP4')
   @ApiProblemResponse(400, 'malformed job id')
   @ApiProblemResponse(403, 'a signed link that expired or was altered')
   @ApiProblemResponse(404, 'no such clip')
@@ -71,12 +70,17 @@ export class DownloadController {
   }
 
   @Get('thumbnails/:jobId/:filename')
-  @ApiOperation({ summary: "Download a clip's cover picture (JPEG)" })
-  @ApiParam({ name: 'jobId', format: 'uuid' })
-  @ApiParam({ name: 'filename', example: 'clip-01.jpg' })
-  @ApiProduces('image/jpeg')
-  @ApiResponse({ status: 200 })
-  @ApiResponse({ status: 206, description: 'the requested byte range' })
+  @ApiOperation({
+    operationId: 'downloadThumbnail',
+    summary: "Download a clip's cover picture (JPEG)",
+  })
+  @ApiParam({ name: 'jobId', format: 'uuid', description: 'as returned by the upload' })
+  @ApiParam({
+    name: 'filename',
+    example: 'clip-01.jpg',
+    description: 'as named in the status URLs',
+  })
+  @ApiBinaryDownload(['image/jpeg'], 'the JPEG')
   @ApiProblemResponse(400, 'malformed job id')
   @ApiProblemResponse(403, 'a signed link that expired or was altered')
   @ApiProblemResponse(404, 'no such thumbnail')
@@ -97,14 +101,20 @@ export class DownloadController {
 
   @Get('captions/:jobId/:filename')
   @ApiOperation({
+    operationId: 'downloadCaptions',
     summary:
       "Download clip captions (.srt / .vtt), a clip's framing edit data (.framing.json) or the whole-video transcript",
   })
-  @ApiParam({ name: 'jobId', format: 'uuid' })
-  @ApiParam({ name: 'filename', example: 'clip-01.srt' })
-  @ApiProduces('application/x-subrip', 'text/vtt', 'application/json', 'text/plain')
-  @ApiResponse({ status: 200 })
-  @ApiResponse({ status: 206, description: 'the requested byte range' })
+  @ApiParam({ name: 'jobId', format: 'uuid', description: 'as returned by the upload' })
+  @ApiParam({
+    name: 'filename',
+    example: 'clip-01.srt',
+    description: 'as named in the status URLs',
+  })
+  @ApiBinaryDownload(
+    ['application/x-subrip', 'text/vtt', 'application/json', 'text/plain'],
+    'the file (type by its extension)',
+  )
   @ApiProblemResponse(400, 'malformed job id')
   @ApiProblemResponse(403, 'a signed link that expired or was altered')
   @ApiProblemResponse(404, 'no such file')

@@ -57,6 +57,7 @@ export class HealthController {
       properties: { status: { type: 'string', example: 'ok' }, uptimeSec: { type: 'number' } },
     },
   })
+  @ApiProblemResponse(500, 'unexpected error (logged)')
   live() {
     return { status: 'ok', uptimeSec: Math.round(process.uptime()) };
   }

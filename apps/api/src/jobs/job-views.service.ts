@@ -3,16 +3,11 @@ import { ClipRepository, JobEntity, JobRepository } from '@app/persistence';
 import type { Principal } from '../auth/principal';
 import { publicText } from '../common/public-text';
 import { DownloadLinks } from '../download/download-links';
+import { PublicUrls } from '../common/public-urls';
 import { estimate, toJobStatusDto } from '../status/job-status.mapper';
 import type { JobDetailDto } from './job-detail.dto';
 import type { JobListParams } from './job-list-query';
 import type { JobListDto, JobSummaryDto } from './job-list.dto';
-
-const links = (jobId: string) => ({
-  status: `/api/status/${jobId}`,
-  detail: `/api/jobs/${jobId}`,
-  events: `/api/jobs/${jobId}/events`,
-});
 
 /** The list and detail views of jobs (the status view has its own controller). */
 @Injectable()
@@ -21,7 +16,16 @@ export class JobViews {
     private readonly jobs: JobRepository,
     private readonly clips: ClipRepository,
     private readonly downloadLinks: DownloadLinks,
+    private readonly urls: PublicUrls,
   ) {}
+
+  private links(jobId: string) {
+    return {
+      status: this.urls.of(`/api/status/${jobId}`),
+      detail: this.urls.of(`/api/jobs/${jobId}`),
+      events: this.urls.of(`/api/jobs/${jobId}/events`),
+    };
+  }
 
   async list(principal: Principal, params: JobListParams): Promise<JobListDto> {
     const { items, total } = await this.jobs.list({
@@ -37,11 +41,11 @@ export class JobViews {
         offset: String(offset),
       });
     return {
-      items: items.map(summary),
+      items: items.map((job) => this.summary(job)),
       total,
       limit: params.limit,
       offset: params.offset,
-      next: nextOffset < total ? `/api/jobs?${query(nextOffset)}` : null,
+      next: nextOffset < total ? this.urls.of(`/api/jobs?${query(nextOffset)}`) : null,
     };
   }
 
@@ -55,24 +59,26 @@ export class JobViews {
       ...toJobStatusDto(job, clips, artifacts, link, expiresAt),
       callbackUrl: job.callbackUrl ?? null,
       webhookDeliveries: job.webhookDeliveries ?? [],
-      editListUrls: clips.map((c) => `/api/jobs/${job.id}/clips/${c.index}/edit-list`),
-      eventsUrl: links(job.id).events,
+      editListUrls: clips.map((c) =>
+        this.urls.of(`/api/jobs/${job.id}/clips/${c.index}/edit-list`),
+      ),
+      eventsUrl: this.links(job.id).events,
     };
   }
-}
 
-function summary(job: JobEntity): JobSummaryDto {
-  return {
-    jobId: job.id,
-    status: job.status,
-    stage: job.stage,
-    progress: job.progress,
-    etaSeconds: estimate(job).etaSeconds,
-    sourceFilename: job.sourceFilename,
-    durationSec: job.sourceMetadata?.durationSec ?? null,
-    error: job.errorCode ? { code: job.errorCode, message: publicText(job.errorMessage) } : null,
-    createdAt: job.createdAt.toISOString(),
-    completedAt: job.completedAt ? new Date(job.completedAt).toISOString() : null,
-    links: links(job.id),
-  };
+  private summary(job: JobEntity): JobSummaryDto {
+    return {
+      jobId: job.id,
+      status: job.status,
+      stage: job.stage,
+      progress: job.progress,
+      etaSeconds: estimate(job).etaSeconds,
+      sourceFilename: job.sourceFilename,
+      durationSec: job.sourceMetadata?.durationSec ?? null,
+      error: job.errorCode ? { code: job.errorCode, message: publicText(job.errorMessage) } : null,
+      createdAt: job.createdAt.toISOString(),
+      completedAt: job.completedAt ? new Date(job.completedAt).toISOString() : null,
+      links: this.links(job.id),
+    };
+  }
 }

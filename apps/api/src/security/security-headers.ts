@@ -12,7 +12,9 @@ export const securityHeaders = (): RequestHandler =>
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
+        imgSrc: ["'self'", 'data:', 'https:'],
+        // The web page plays clips from here or, presigned, from the object store.
+        mediaSrc: ["'self'", 'https:'],
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'"],
         objectSrc: ["'none'"],

@@ -94,16 +94,19 @@ export class JobStatusDto {
   @ApiProperty({ format: 'uuid' }) jobId: string;
   @ApiProperty({ enum: ['queued', 'processing', 'completed', 'failed', 'cancelled'] })
   status: string;
-  @ApiPropertyOptional({
+  @ApiProperty({
+    type: String,
     nullable: true,
     description:
       'why the job stands as it does, when that is not obvious: requeued because its worker stopped, a retry, why there are no clips',
     example: 'its worker stopped; it resumes on the next worker',
   })
   notice: string | null;
-  @ApiPropertyOptional({
+  @ApiProperty({
+    type: String,
     enum: ['probe', 'transcribe', 'select', 'frame', 'render', 'publish'],
     nullable: true,
+    description: 'the stage running now; null when queued or ended',
   })
   stage: string | null;
   @ApiProperty({ minimum: 0, maximum: 100, description: 'over the whole job' }) progress: number;
@@ -124,22 +127,31 @@ export class JobStatusDto {
     description: 'when the job should end (same estimate as etaSeconds)',
   })
   estimatedCompletionAt: string | null;
-  @ApiPropertyOptional({ type: JobErrorDto, nullable: true }) error: JobErrorDto | null;
+  @ApiProperty({ type: JobErrorDto, nullable: true }) error: JobErrorDto | null;
   @ApiProperty() sourceFilename: string;
-  @ApiPropertyOptional({ type: SourceMetadataDto, nullable: true })
+  @ApiProperty({ type: SourceMetadataDto, nullable: true })
   source: SourceMetadataDto | null;
   @ApiProperty({ type: JobOptionsDto }) options: JobOptionsDto;
-  @ApiPropertyOptional({ nullable: true, description: 'detected or requested language' }) language:
-    string | null;
-  @ApiPropertyOptional({
-    description: 'seconds per stage',
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'en',
+    description: 'detected or requested language (ISO 639-1); null until transcribed',
+  })
+  language: string | null;
+  @ApiProperty({
+    description: 'seconds per stage; null until the job completes',
     type: 'object',
+    nullable: true,
     additionalProperties: { type: 'number' },
+    example: { probe: 0.2, transcribe: 6.1, select: 0.7, frame: 1.0, render: 7.4, publish: 0.1 },
   })
   stageTimings: Record<string, number> | null;
-  @ApiPropertyOptional({
+  @ApiProperty({
+    type: String,
     nullable: true,
     example: '/api/download/captions/<jobId>/transcript.json',
+    description: 'the whole-video transcript (JSON, timed words); null until transcribed',
   })
   transcriptUrl: string | null;
   @ApiPropertyOptional({
@@ -158,10 +170,12 @@ export class JobStatusDto {
   })
   transcriptCached: boolean;
   @ApiProperty({ type: [ClipDto] }) clips: ClipDto[];
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
-  @ApiPropertyOptional({ nullable: true }) completedAt: string | null;
-  @ApiPropertyOptional({
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) completedAt: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
     nullable: true,
     description:
       'when the download URLs above stop working: they are signed (or presigned in S3) so that they work without a key, e.g. in a <video> tag; ask the status again for fresh ones',

@@ -20,7 +20,10 @@ export class StatusController {
   ) {}
 
   @Get(':jobId')
-  @ApiOperation({ summary: 'Status, progress, errors and (when completed) the clips of a job' })
+  @ApiOperation({
+    operationId: 'getJobStatus',
+    summary: 'Status, progress, ETA, errors and (when completed) the clips of a job',
+  })
   @ApiParam({ name: 'jobId', format: 'uuid' })
   @ApiResponse({ status: 200, type: JobStatusDto })
   @ApiProblemResponse(400, 'malformed job id')

@@ -19,6 +19,7 @@ import {
 import { WHISPER_LANGUAGES } from '@app/transcription';
 import { ApiProblemResponse, ApiProtected } from '../common/api-problem-response.decorator';
 import { UploadAcceptedDto } from './upload-response.dto';
+import { PublicUrls } from '../common/public-urls';
 import { UploadService } from './upload.service';
 import { UploadRoute } from '../throttling/upload-route.decorator';
 
@@ -31,7 +32,10 @@ const range = (name: keyof typeof CLIP_OPTION_LIMITS) => ({
 @ApiProtected()
 @Controller()
 export class UploadController {
-  constructor(private readonly uploads: UploadService) {}
+  constructor(
+    private readonly uploads: UploadService,
+    private readonly urls: PublicUrls,
+  ) {}
 
   @Post('upload-video')
   @UploadRoute()
@@ -43,6 +47,7 @@ export class UploadController {
       'retry-safe uploads: the same key and body return the same job (header Idempotent-Replayed: true); the same key with a different body is 422',
   })
   @ApiOperation({
+    operationId: 'uploadVideo',
     summary: 'Upload a video and start a clip job',
     description:
       'The file is streamed to storage and checked with ffprobe before a job is created. For large files on unsteady connections, the resumable tus endpoint `/api/uploads` (tus 1.0.0, options as Upload-Metadata) does the same and can resume a cut upload.',
@@ -99,10 +104,38 @@ export class UploadController {
           description: 'comma-separated topics (at most 10): clips that mention them score higher',
         },
         ...RENDER_FIELDS_SCHEMA,
+        callbackUrl: {
+          type: 'string',
+          maxLength: 2048,
+          example: 'https://hooks.example.com/clipgen',
+          description:
+            'POSTed a signed JSON summary when the job completes, fails or is cancelled (needs WEBHOOK_SECRET on the server); see the API description',
+        },
       },
     },
   })
-  @ApiResponse({ status: 202, type: UploadAcceptedDto, description: 'job queued' })
+  @ApiResponse({
+    status: 202,
+    type: UploadAcceptedDto,
+    description: 'job queued; follow Location (the status) or stream eventsUrl',
+    headers: {
+      Location: {
+        description: 'the job status URL',
+        schema: { type: 'string', format: 'uri-reference' },
+      },
+      'Idempotent-Replayed': {
+        description: '`true` when an earlier upload with this Idempotency-Key is answered again',
+        schema: { type: 'string' },
+      },
+    },
+    links: {
+      getJobStatus: {
+        operationId: 'getJobStatus',
+        parameters: { jobId: '$response.body#/jobId' },
+        description: 'the status of the job just made',
+      },
+    },
+  })
   @ApiProblemResponse(400, 'missing or empty file, malformed form, bad or unknown options')
   @ApiProblemResponse(408, 'the client stopped sending')
   @ApiProblemResponse(409, 'a request with this Idempotency-Key is still being processed')
@@ -117,6 +150,8 @@ export class UploadController {
   async upload(@Req() req: Request): Promise<UploadAcceptedDto> {
     const { jobId, replayed } = await this.uploads.accept(req);
     if (replayed) req.res?.setHeader('Idempotent-Replayed', 'true');
-    return { jobId, statusUrl: `/api/status/${jobId}` };
+    const statusUrl = this.urls.of(`/api/status/${jobId}`);
+    req.res?.setHeader('Location', statusUrl);
+    return { jobId, statusUrl, eventsUrl: this.urls.of(`/api/jobs/${jobId}/events`) };
   }
 }
