@@ -52,7 +52,7 @@ import { CallbackPolicy } from './upload/callback-policy';
     ApiRedisModule,
     RateLimitModule,
     WebhooksModule,
-    TerminusModule.forRoot({ errorLogStyle: 'pretty' }),
+    TerminusModule.forRoot({ errorLogStyle: 'json' }),
   ],
   controllers: [
     UploadController,

@@ -14,7 +14,7 @@ const DESCRIPTION = `Turn long videos into short, captioned clips on your own ma
 
 **Keys:** unless the server runs with \`AUTH_DISABLED=true\`, send \`Authorization: Bearer <key>\` or \`X-API-Key: <key>\` (\`clipgen keys create --name NAME\`). Each key sees only its own jobs.
 
-**Callbacks:** a POST of \`{ id, event, occurredAt, job }\` with \`X-Clipgen-Signature: t=<unix>,v1=<hex>\` = HMAC-SHA256(WEBHOOK_SECRET, "<t>.<raw body>"); reject a t older than 5 minutes. Retried with exponential backoff while the answer is not 2xx.
+**Callbacks:** a POST of \`{ id, event, occurredAt, job }\` with \`X-Clipgen-Signature: t={unix seconds},v1={hex}\` where v1 = \`HMAC-SHA256(WEBHOOK_SECRET, "{t}.{raw body}")\`; reject a t older than 5 minutes. Retried with exponential backoff while the answer is not 2xx.
 
 **URLs** in answers are absolute under the server's PUBLIC_BASE_URL when it has one, else relative to this API.
 
