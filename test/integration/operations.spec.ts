@@ -67,6 +67,7 @@ describe('clipgen doctor', () => {
     expect(Object.keys(byName)).toEqual([
       'ffmpeg',
       'transcription',
+      'models',
       'database',
       'redis',
       'storage',
@@ -79,6 +80,10 @@ describe('clipgen doctor', () => {
       detail: expect.stringMatching(/libx264, libass/),
     });
     expect(byName.transcription.status).not.toBe('fail');
+    expect(byName.models).toMatchObject({
+      status: 'ok',
+      detail: 'face detector, face mesh, sentence encoder',
+    });
     expect(byName.database).toMatchObject({
       status: 'ok',
       detail: expect.stringMatching(/migrated/),

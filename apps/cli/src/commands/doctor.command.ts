@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import {
@@ -6,6 +7,7 @@ import {
   limitsConfig,
   mediaConfig,
   operationsConfig,
+  projectRoot,
   redisConfig,
   storageConfig,
   whisperConfig,
@@ -14,6 +16,7 @@ import { redisConnectionFromUrl } from '@app/jobs';
 import { resolveMediaBinaries } from '@app/media';
 import {
   BeatRedis,
+  bundledModelsCheck,
   Check,
   databaseCheck,
   diskCheck,
@@ -64,6 +67,7 @@ export async function doctorCommand(opts: { json?: boolean }): Promise<void> {
   const checks: Check[] = [
     ffmpegCheck(resolveMediaBinaries(mediaConfig()).ffmpeg),
     transcriptionCheck(createTranscriptionEngine(whisperConfig())),
+    bundledModelsCheck(path.join(projectRoot(), 'node_modules')),
     databaseCheck(() => dataSource.initialize(), where),
     redisCheck(() => connected().then(() => redis.ping()), hostOf(redisConf.url)),
     storageCheck(

