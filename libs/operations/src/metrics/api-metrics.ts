@@ -23,6 +23,20 @@ function sharedRead<T>(read: () => Promise<T>, ms = 1000): () => Promise<T> {
   };
 }
 
+/**
+ * A source that fails (Redis or the database down) empties its gauge instead of failing the whole
+ * scrape; `clipgen_metrics_source_up{source}` says which could not be read.
+ */
+function guarded(collect: (this: Gauge) => Promise<void>) {
+  return async function (this: Gauge) {
+    try {
+      await collect.call(this);
+    } catch {
+      this.reset();
+    }
+  };
+}
+
 const HTTP_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 120];
 
 /** The API's metrics: its own HTTP traffic, and the state of jobs, queues and workers. */
@@ -39,56 +53,74 @@ export class ApiMetrics {
   constructor(sources: ApiMetricSources) {
     collectDefaultMetrics({ register: this.registry, prefix: 'clipgen_api_' });
     const registers = [this.registry];
+    const jobs = sharedRead(() => sources.jobsByStatus());
     const queues = sharedRead(() => sources.queues());
     const workers = sharedRead(() => sources.workers());
+    new Gauge({
+      name: 'clipgen_metrics_source_up',
+      help: '1 when this scrape could read the source (database, queues, heartbeats), else 0',
+      labelNames: ['source'],
+      registers,
+      async collect() {
+        const reads = { database: jobs, queues, heartbeats: workers };
+        for (const [source, read] of Object.entries(reads))
+          this.set(
+            { source },
+            await read().then(
+              () => 1,
+              () => 0,
+            ),
+          );
+      },
+    });
     new Gauge({
       name: 'clipgen_jobs',
       help: 'Jobs in the database by status',
       labelNames: ['status'],
       registers,
-      async collect() {
+      collect: guarded(async function () {
         this.reset();
-        const counts = await sources.jobsByStatus();
+        const counts = await jobs();
         for (const status of ['queued', 'processing', 'completed', 'failed', 'cancelled'])
           this.set({ status }, counts[status] ?? 0);
-      },
+      }),
     });
     new Gauge({
       name: 'clipgen_queue_oldest_waiting_seconds',
       help: 'Age of the oldest job waiting in each queue (0 when none waits)',
       labelNames: ['queue'],
       registers,
-      async collect() {
+      collect: guarded(async function () {
         for (const q of await queues()) this.set({ queue: q.queue }, q.oldestWaitingSec);
-      },
+      }),
     });
     new Gauge({
       name: 'clipgen_queue_jobs',
       help: 'Jobs in each BullMQ queue by state',
       labelNames: ['queue', 'state'],
       registers,
-      async collect() {
+      collect: guarded(async function () {
         this.reset();
         for (const q of await queues())
           for (const [state, n] of Object.entries(q.counts)) this.set({ queue: q.queue, state }, n);
-      },
+      }),
     });
     new Gauge({
       name: 'clipgen_workers_alive',
       help: 'Workers with a heartbeat younger than HEALTH_WORKER_MAX_AGE_SEC',
       registers,
-      async collect() {
+      collect: guarded(async function () {
         this.set((await workers()).alive);
-      },
+      }),
     });
     new Gauge({
       name: 'clipgen_workers_busy_ratio',
       help: 'Share of all live workers’ job slots in use',
       registers,
-      async collect() {
+      collect: guarded(async function () {
         const w = await workers();
         this.set(w.slots ? w.busySlots / w.slots : 0);
-      },
+      }),
     });
   }
 
