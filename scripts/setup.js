@@ -102,7 +102,9 @@ function buildWhisperCpp() {
   fs.mkdirSync(path.dirname(buildLog), { recursive: true });
   fs.writeFileSync(buildLog, '');
   quiet('cmake', ['-S', WHISPER_SRC, '-B', build, '-DCMAKE_BUILD_TYPE=Release', '-DBUILD_SHARED_LIBS=OFF',
-    '-DWHISPER_BUILD_TESTS=OFF', '-DWHISPER_BUILD_SERVER=OFF', '-DWHISPER_SDL2=OFF', `-DGGML_NATIVE=${native}`]);
+    '-DWHISPER_BUILD_TESTS=OFF', '-DWHISPER_BUILD_SERVER=OFF', '-DWHISPER_SDL2=OFF', `-DGGML_NATIVE=${native}`,
+    // GGML_CUDA=ON: the GPU worker image (needs the CUDA toolkit at build time).
+    ...(process.env.GGML_CUDA === 'ON' ? ['-DGGML_CUDA=ON'] : [])]);
   quiet('cmake', ['--build', build, '--config', 'Release', '-j', String(require('node:os').availableParallelism()), '--target', 'whisper-cli', 'whisper-quantize']);
   for (const [built, target] of [['whisper-cli', WHISPER_BIN], ['whisper-quantize', QUANTIZE_BIN]]) {
     const from = [path.join(build, 'bin', built)].find((f) => fs.existsSync(f));
