@@ -8,7 +8,7 @@ bash scripts/install.sh
 # Debian's chromium runs the web page's end-to-end test (playwright-core drives it, no download).
 missing=()
 command -v espeak-ng >/dev/null || missing+=(espeak-ng)
-command -v chromium >/dev/null || missing+=(chromium)
+[ -x "${CHROMIUM_PATH:-}" ] || command -v chromium >/dev/null || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "[test] apt-get install ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive

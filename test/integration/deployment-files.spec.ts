@@ -121,3 +121,50 @@ describe('container images and compose, statically', () => {
     expect(out).toBe('');
   });
 });
+
+describe('the CI workflow, statically', () => {
+  type Step = { uses?: string; run?: string; with?: Record<string, unknown> };
+  type Job = {
+    needs?: string | string[];
+    steps: Step[];
+    services?: Record<string, { image: string }>;
+  };
+  const workflow = yaml.load(
+    fs.readFileSync(path.join(ROOT, '.github', 'workflows', 'ci.yml'), 'utf8'),
+  ) as { on: unknown; jobs: Record<string, Job>; concurrency: unknown; permissions: unknown };
+
+  it('lints and builds first, then tests with Redis and PostgreSQL service containers and caches', () => {
+    expect(Object.keys(workflow.jobs)).toEqual(['lint-build', 'test']);
+    expect(workflow.jobs.test.needs).toBe('lint-build');
+    const runs = (job: string) => workflow.jobs[job].steps.flatMap((s) => (s.run ? [s.run] : []));
+    expect(runs('lint-build')).toEqual(expect.arrayContaining(['npm run lint', 'npm run build']));
+    expect(runs('test')).toContain('bash .ci/run');
+    expect(Object.keys(workflow.jobs.test.services!).sort()).toEqual(['postgres', 'redis']);
+    for (const svc of Object.values(workflow.jobs.test.services!)) expect(svc.image).toMatch(/:\d/);
+    const uses = Object.values(workflow.jobs).flatMap((j) =>
+      j.steps.flatMap((s) => (s.uses ? [s] : [])),
+    );
+    expect(uses.some((s) => s.uses!.startsWith('actions/cache@'))).toBe(true);
+    expect(uses.every((s) => /@v\d+$/.test(s.uses!))).toBe(true);
+    expect(workflow.permissions).toEqual({ contents: 'read' });
+    expect(workflow.concurrency).toMatchObject({ 'cancel-in-progress': true });
+  });
+
+  it('refers only to scripts that exist, and .ci/run runs exactly the README test command', () => {
+    const runs = Object.values(workflow.jobs).flatMap((j) =>
+      j.steps.flatMap((s) => (s.run ? [s.run] : [])),
+    );
+    for (const run of runs)
+      for (const [, file] of run.matchAll(/(?:bash|node) ((?:\.ci|scripts)\/[\w./-]+)/g))
+        expect({ file, exists: fs.existsSync(path.join(ROOT, file)) }).toEqual({
+          file,
+          exists: true,
+        });
+    expect(fs.readFileSync(path.join(ROOT, '.ci', 'run'), 'utf8')).toMatch(
+      /^bash scripts\/test\.sh$/m,
+    );
+    expect(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8')).toMatch(
+      /^bash scripts\/test\.sh\s/m,
+    );
+  });
+});
