@@ -19,9 +19,8 @@ RUN npm run build && npm prune --omit=dev \
 
 FROM node:20.19.5-bookworm-slim
 WORKDIR /app
-ENV NODE_ENV=production PORT=3000 \
-    # The API never runs ffmpeg (the worker does); nothing looks for the removed binary.
-    FFMPEG_PATH=/nonexistent/ffmpeg
+# The API only runs ffprobe; ffmpeg (removed above) is looked up only where it is used: the worker.
+ENV NODE_ENV=production PORT=3000
 COPY --from=build --chown=1000:1000 /app/package.json ./
 COPY --from=build --chown=1000:1000 /app/node_modules ./node_modules
 COPY --from=build --chown=1000:1000 /app/dist ./dist

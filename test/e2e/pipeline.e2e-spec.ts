@@ -234,6 +234,39 @@ describeWithCorpus('upload → worker → clips, over HTTP', () => {
     await request(http).get(job.clips[0].downloadUrl).set('Range', 'bytes=999999999-').expect(416);
   }, 300_000);
 
+  it('gives each clip an edit list built from what the job stored', async () => {
+    const detail = (await request(http).get(`/api/jobs/${finishedJobId}`).expect(200)).body;
+    expect(detail.editListUrls.length).toBe(detail.clips.length);
+    const clip = detail.clips[0];
+    const edit = (await request(http).get(detail.editListUrls[0]).expect(200)).body;
+    expect(edit).toMatchObject({
+      jobId: finishedJobId,
+      clipIndex: clip.index,
+      title: clip.title,
+      source: { start: clip.start, end: clip.end, width: 160, height: 160 },
+    });
+    // Both renditions, each with its crop path; the words said, timed from the clip start.
+    expect(edit.renditions.map((r: { aspectRatio: string }) => r.aspectRatio)).toEqual([
+      '9:16',
+      '1:1',
+    ]);
+    for (const r of edit.renditions) expect(r.cropPath.length).toBeGreaterThan(0);
+    expect(edit.words.length).toBeGreaterThan(3);
+    expect(edit.words[0].start).toBeGreaterThanOrEqual(0);
+    expect(edit.words.at(-1).end).toBeLessThanOrEqual(clip.end - clip.start + 1e-6);
+    expect(
+      edit.words
+        .map((w: { text: string }) => w.text)
+        .join(' ')
+        .toLowerCase(),
+    ).toContain(
+      clip.text
+        .split(/\s+/)[1]
+        .toLowerCase()
+        .replace(/[^a-z']/g, ''),
+    );
+  });
+
   it('reuses the transcript when the same video is processed again with other clip options', async () => {
     const upload = await request(http)
       .post('/api/upload-video')

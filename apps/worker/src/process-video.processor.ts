@@ -1,11 +1,6 @@
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import {
-  BeforeApplicationShutdown,
-  Inject,
-  Logger,
-  OnApplicationBootstrap,
-  Optional,
-} from '@nestjs/common';
+import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
+import { JobLoggingHost } from './operations/job-logging.host';
+import { BeforeApplicationShutdown, Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { Job, UnrecoverableError, WaitingError } from 'bullmq';
 import { appConfig, limitsConfig } from '@app/config';
@@ -16,7 +11,6 @@ import {
   ProcessVideoResult,
   QueueName,
 } from '@app/jobs';
-import { JobLogContext, withJobLogContext } from '@app/operations';
 import { JobRepository, JobStatus } from '@app/persistence';
 import { PipelineError, PipelineService } from '@app/pipeline';
 import { WebhookDispatch } from '@app/webhooks';
@@ -41,13 +35,12 @@ const STALLED_TOO_OFTEN = 'job stalled more than allowable limit';
  */
 @Processor(QueueName.VideoProcessing, WORKER_OPTIONS)
 export class ProcessVideoProcessor
-  extends WorkerHost
+  extends JobLoggingHost<ProcessVideoPayload, ProcessVideoResult>
   implements OnApplicationBootstrap, BeforeApplicationShutdown
 {
   private readonly logger = new Logger(ProcessVideoProcessor.name);
 
   constructor(
-    @Optional() @Inject(JobLogContext) private readonly logContext: JobLogContext | undefined,
     private readonly pipeline: PipelineService,
     private readonly jobs: JobRepository,
     private readonly running: RunningJobs,
@@ -72,17 +65,7 @@ export class ProcessVideoProcessor
     await this.running.stopAll(signal);
   }
 
-  /** Every log line of the job's work carries its id. */
-  process(
-    job: Job<ProcessVideoPayload, ProcessVideoResult>,
-    token?: string,
-  ): Promise<ProcessVideoResult> {
-    return withJobLogContext(this.logContext, { jobId: job.data.jobId, task: job.name }, () =>
-      this.run(job, token),
-    );
-  }
-
-  private async run(
+  protected async handle(
     job: Job<ProcessVideoPayload, ProcessVideoResult>,
     token?: string,
   ): Promise<ProcessVideoResult> {

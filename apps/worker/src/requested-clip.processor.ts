@@ -1,11 +1,6 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import {
-  BeforeApplicationShutdown,
-  Inject,
-  Logger,
-  OnApplicationBootstrap,
-  Optional,
-} from '@nestjs/common';
+import { InjectQueue, Processor } from '@nestjs/bullmq';
+import { JobLoggingHost } from './operations/job-logging.host';
+import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue, UnrecoverableError, WaitingError } from 'bullmq';
 import {
   AbortReason,
@@ -14,7 +9,6 @@ import {
   RenderRequestedClipPayload,
   RenderRequestedClipResult,
 } from '@app/jobs';
-import { JobLogContext, withJobLogContext } from '@app/operations';
 import { ClipRequestRefused, PipelineError, RequestedClipService } from '@app/pipeline';
 import { ClipRequestError } from '@app/selection';
 import { RunningJobs } from './running-jobs';
@@ -30,13 +24,12 @@ const REQUEST_TIMEOUT_MS = 30 * 60_000;
  */
 @Processor(QueueName.ClipRequests, { ...WORKER_OPTIONS, concurrency: 1 })
 export class RequestedClipProcessor
-  extends WorkerHost
+  extends JobLoggingHost<RenderRequestedClipPayload, RenderRequestedClipResult>
   implements OnApplicationBootstrap, BeforeApplicationShutdown
 {
   private readonly logger = new Logger(RequestedClipProcessor.name);
 
   constructor(
-    @Optional() @Inject(JobLogContext) private readonly logContext: JobLogContext | undefined,
     private readonly requested: RequestedClipService,
     private readonly running: RunningJobs,
     @InjectQueue(QueueName.ClipRequests) private readonly queue: Queue,
@@ -52,17 +45,7 @@ export class RequestedClipProcessor
     await this.worker.pause(true);
   }
 
-  /** Every log line of the job's work carries its id. */
-  process(
-    job: Job<RenderRequestedClipPayload, RenderRequestedClipResult>,
-    token?: string,
-  ): Promise<RenderRequestedClipResult> {
-    return withJobLogContext(this.logContext, { jobId: job.data.jobId, task: job.name }, () =>
-      this.run(job, token),
-    );
-  }
-
-  private async run(
+  protected async handle(
     job: Job<RenderRequestedClipPayload, RenderRequestedClipResult>,
     token?: string,
   ): Promise<RenderRequestedClipResult> {

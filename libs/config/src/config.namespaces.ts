@@ -113,7 +113,8 @@ export const appConfig = registerAs('app', (): AppConfig => {
     host: e.HOST,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     workDir: path.resolve(e.WORK_DIR ?? path.join(os.tmpdir(), 'clipgen-work')),
-    publicBaseUrl: e.PUBLIC_BASE_URL,
+    // Without its trailing slash, so paths append as they are.
+    publicBaseUrl: (e.PUBLIC_BASE_URL as string | undefined)?.replace(/\/+$/, ''),
     workerConcurrency: e.WORKER_CONCURRENCY,
   };
 });

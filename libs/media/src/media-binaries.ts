@@ -5,10 +5,17 @@ export interface MediaBinaries {
   ffprobe: string;
 }
 
-/** ffmpeg/ffprobe from config, else the static builds shipped by the npm installer packages. */
+/**
+ * ffmpeg/ffprobe from config, else the static builds shipped by the npm installer packages —
+ * each looked up when first used, so a process that only probes (the API image) needs no ffmpeg.
+ */
 export function resolveMediaBinaries(config: MediaConfig = {}): MediaBinaries {
   return {
-    ffmpeg: config.ffmpegPath ?? (require('@ffmpeg-installer/ffmpeg') as { path: string }).path,
-    ffprobe: config.ffprobePath ?? (require('@ffprobe-installer/ffprobe') as { path: string }).path,
+    get ffmpeg() {
+      return config.ffmpegPath ?? (require('@ffmpeg-installer/ffmpeg') as { path: string }).path;
+    },
+    get ffprobe() {
+      return config.ffprobePath ?? (require('@ffprobe-installer/ffprobe') as { path: string }).path;
+    },
   };
 }

@@ -10,3 +10,4 @@ export * from './metrics/api-metrics';
 export * from './logging/logging-options';
 export * from './logging/clipgen-logger.module';
 export * from './logging/job-log-context';
+export * from './secrets/same-secret';

@@ -12,7 +12,7 @@ export function webhookPayload(
   deliveryId: string,
   publicBaseUrl?: string,
 ) {
-  const base = (publicBaseUrl ?? '').replace(/\/$/, '');
+  const base = publicBaseUrl ?? '';
   return {
     id: deliveryId,
     event,

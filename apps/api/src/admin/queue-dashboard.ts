@@ -5,14 +5,11 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplication } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { NextFunction, Request, Response } from 'express';
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { QueueName } from '@app/jobs';
+import { sameSecret } from '@app/operations';
 import { problemBody } from '../common/problem-body';
 
 export const DASHBOARD_PATH = '/admin/queues';
-
-const digest = (text: string) => createHash('sha256').update(text).digest();
-const same = (a: string, b: string) => timingSafeEqual(digest(a), digest(b));
 
 /**
  * Only with the admin key: as a bearer token (scripts) or as the password of HTTP Basic auth
@@ -27,7 +24,7 @@ export function adminOnly(adminKey: string) {
       ? Buffer.from(basic, 'base64').toString('utf8').split(':').slice(1).join(':')
       : undefined;
     const given = bearer ?? password;
-    if (given && same(given, adminKey)) return next();
+    if (given && sameSecret(given, adminKey)) return next();
     res
       .status(401)
       .set('WWW-Authenticate', 'Basic realm="clipgen admin", charset="UTF-8"')

@@ -11,7 +11,7 @@ export class PublicUrls {
   private readonly base: string;
 
   constructor(@Inject(appConfig.KEY) app: ConfigType<typeof appConfig>) {
-    this.base = (app.publicBaseUrl ?? '').replace(/\/+$/, '');
+    this.base = app.publicBaseUrl ?? '';
   }
 
   /** `path` (starting with /) as clients should call it; absolute URLs pass through. */

@@ -8,7 +8,7 @@ import {
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
 import { appConfig, limitsConfig, operationsConfig, redisConfig } from '@app/config';
-import { BeatRedis, Check, diskCheck, workersCheck } from '@app/operations';
+import { BeatRedis, Check, diskCheck, runChecks, workersCheck } from '@app/operations';
 import { StorageDriver } from '@app/storage';
 import { ApiRedis } from '../redis/api-redis';
 import { ApiProblemResponse } from '../common/api-problem-response.decorator';
@@ -112,13 +112,9 @@ export class HealthController {
 
   /** A self-check as a Terminus indicator: `warn` stays up, with its detail. */
   private async fromCheck(key: string, check: Check) {
+    const [{ status, detail }] = await runChecks([check], 3000);
     const indicator = this.indicators.check(key);
-    try {
-      const { status, detail } = await withTimeout(check.run(), 3000);
-      return status === 'fail' ? indicator.down({ message: detail }) : indicator.up({ detail });
-    } catch (err) {
-      return indicator.down({ message: (err as Error).message });
-    }
+    return status === 'fail' ? indicator.down({ message: detail }) : indicator.up({ detail });
   }
 
   private async probe(key: string, work: () => Promise<void>) {

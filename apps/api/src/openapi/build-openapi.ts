@@ -46,9 +46,7 @@ type Operation = {
 
 /** What Nest's generator cannot say from decorators: examples, parameter help, servers, tags. */
 export function polishDocument(doc: OpenAPIObject, publicBaseUrl?: string): OpenAPIObject {
-  doc.servers = [
-    { url: publicBaseUrl?.replace(/\/+$/, '') || '/', description: 'this clipgen server' },
-  ];
+  doc.servers = [{ url: publicBaseUrl || '/', description: 'this clipgen server' }];
   doc.tags = TAGS;
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const op of Object.values(item as Record<string, Operation>)) {

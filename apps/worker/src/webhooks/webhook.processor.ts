@@ -1,11 +1,11 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Logger, Optional } from '@nestjs/common';
+import { Processor } from '@nestjs/bullmq';
+import { JobLoggingHost } from '../operations/job-logging.host';
+import { Inject, Logger } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { Job, UnrecoverableError } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { appConfig, clipgenVersion, webhooksConfig } from '@app/config';
 import { DeliverWebhookPayload, DeliverWebhookResult, QueueName } from '@app/jobs';
-import { JobLogContext, withJobLogContext } from '@app/operations';
 import { ClipRepository, JobRepository } from '@app/persistence';
 import {
   checkCallbackUrl,
@@ -21,11 +21,10 @@ import {
  * GET /api/jobs/{id}); a failed attempt throws so the queue retries it with backoff.
  */
 @Processor(QueueName.Webhooks, { concurrency: 4 })
-export class WebhookProcessor extends WorkerHost {
+export class WebhookProcessor extends JobLoggingHost<DeliverWebhookPayload, DeliverWebhookResult> {
   private readonly logger = new Logger('Webhooks');
 
   constructor(
-    @Optional() @Inject(JobLogContext) private readonly logContext: JobLogContext | undefined,
     private readonly jobs: JobRepository,
     private readonly clips: ClipRepository,
     @Inject(webhooksConfig.KEY) private readonly config: ConfigType<typeof webhooksConfig>,
@@ -34,14 +33,7 @@ export class WebhookProcessor extends WorkerHost {
     super();
   }
 
-  /** Every log line of the job's work carries its id. */
-  process(job: Job<DeliverWebhookPayload>): Promise<DeliverWebhookResult> {
-    return withJobLogContext(this.logContext, { jobId: job.data.jobId, task: job.name }, () =>
-      this.run(job),
-    );
-  }
-
-  private async run(job: Job<DeliverWebhookPayload>): Promise<DeliverWebhookResult> {
+  protected async handle(job: Job<DeliverWebhookPayload>): Promise<DeliverWebhookResult> {
     const { jobId, event } = job.data;
     const row = await this.jobs.findById(jobId);
     if (!row?.callbackUrl) throw new UnrecoverableError(`job ${jobId} is gone or has no callback`);

@@ -1,7 +1,7 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import * as http from 'node:http';
 import type { Registry } from 'prom-client';
 import { isPrivateAddress } from '../network/private-address';
+import { sameSecret } from '../secrets/same-secret';
 
 /**
  * A bare HTTP server for a process without one (the worker): GET /metrics in Prometheus's text
@@ -39,6 +39,5 @@ export function serveMetrics(
 /** The rule for every /metrics: the token when one is configured, else a private caller. */
 export function metricsAllowed(address: string, authorization: string | undefined, token?: string) {
   if (!token) return isPrivateAddress(address);
-  const digest = (text: string) => createHash('sha256').update(text).digest();
-  return timingSafeEqual(digest(authorization ?? ''), digest(`Bearer ${token}`));
+  return sameSecret(authorization ?? '', `Bearer ${token}`);
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ArtifactEntity, ArtifactKind, ClipRepository, JobEntity } from '@app/persistence';
-import { StorageDriver } from '@app/storage';
+import { readObject, StorageDriver } from '@app/storage';
 import type { Transcript } from '@app/transcription';
 import { ApiProblem } from '../../common/api-problem';
 import { DownloadLinks } from '../../download/download-links';
@@ -61,9 +61,7 @@ export class EditListService {
   ): Promise<T | null> {
     const artifact = artifacts.find((a) => a.kind === kind && a.filename === filename);
     if (!artifact) return null;
-    const { stream } = await this.storage.read(artifact.storageKey);
-    const chunks: Buffer[] = [];
-    for await (const chunk of stream) chunks.push(chunk as Buffer);
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as T;
+    const bytes = await readObject(this.storage, artifact.storageKey);
+    return bytes ? (JSON.parse(bytes.toString('utf8')) as T) : null;
   }
 }
