@@ -186,7 +186,7 @@ describeWithCorpus('access: API keys, ownership, signed links, CORS, idempotency
 
   it('makes one job per Idempotency-Key: the same body replays it, another body is 422', async () => {
     const key = randomUUID();
-    const jobsDir = path.join(env.dir, 'storage', 'jobs');
+    const jobsDir = path.join(env.dir, 'storage', 'uploads');
     const before = fs.readdirSync(jobsDir).length;
     const first = await upload(alice).set('Idempotency-Key', key).expect(202);
     const again = await upload(alice).set('Idempotency-Key', key).expect(202);

@@ -25,7 +25,7 @@ describeWithCorpus('bad input: every hostile request gets a 4xx problem+json', (
   let media: Awaited<ReturnType<typeof makeHostileMedia>>;
   const uploadsDir = () => path.join(env.dir, 'work', 'uploads');
   const storedJobs = () =>
-    fs.readdirSync(path.join(env.dir, 'storage', 'jobs'), { withFileTypes: true }).length;
+    fs.readdirSync(path.join(env.dir, 'storage', 'uploads'), { withFileTypes: true }).length;
 
   beforeAll(async () => {
     env = useTestEnv({
@@ -33,7 +33,7 @@ describeWithCorpus('bad input: every hostile request gets a 4xx problem+json', (
       UPLOAD_IDLE_TIMEOUT_SEC: '1',
       MAX_MEDIA_DURATION_SEC: '60',
     });
-    fs.mkdirSync(path.join(env.dir, 'storage', 'jobs'), { recursive: true });
+    fs.mkdirSync(path.join(env.dir, 'storage', 'uploads'), { recursive: true });
     media = await makeHostileMedia(resolveMediaBinaries().ffmpeg, env.dir);
     api = await createApiApp(['error']);
     await api.listen(0, '127.0.0.1');
@@ -106,7 +106,7 @@ describeWithCorpus('bad input: every hostile request gets a 4xx problem+json', (
     // Cancelling it (no worker runs here) stops it and deletes its files; the row says so.
     const cancelled = await request(http).delete(`/api/jobs/${res.body.jobId}`).expect(202);
     expect(cancelled.body).toEqual({ jobId: res.body.jobId, status: 'cancelled' });
-    expect(fs.readdirSync(path.join(env.dir, 'storage', 'jobs'))).not.toContain(res.body.jobId);
+    expect(fs.readdirSync(path.join(env.dir, 'storage', 'uploads'))).not.toContain(res.body.jobId);
     expect((await request(http).get(res.body.statusUrl)).body).toMatchObject({
       status: 'cancelled',
       error: { code: 'CANCELLED' },

@@ -33,3 +33,10 @@ export async function startS3Server(bucket = 'clipgen-test'): Promise<TestS3> {
 }
 
 export const S3_TEST_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+
+export const TEST_LIFECYCLE = {
+  uploads: 7,
+  processing: 7,
+  results: 30,
+  abortIncompleteMultipart: 1,
+};

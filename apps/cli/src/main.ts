@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { clipCommand } from './commands/clip.command';
 import { doctorCommand } from './commands/doctor.command';
 import { createKeyCommand, listKeysCommand, revokeKeyCommand } from './commands/keys.command';
+import { s3ListCommand, s3SetupCommand } from './commands/s3.command';
 import { processCommand } from './commands/process.command';
 import { transcribeCommand } from './commands/transcribe.command';
 import { benchAsrCommand } from './bench/bench-asr.command';
@@ -73,6 +74,24 @@ keys
   .description('revoke a key at once (by id or the prefix `keys list` shows)')
   .argument('<idOrPrefix>', 'at least 4 characters of the id or prefix')
   .action(revokeKeyCommand);
+
+const s3 = program
+  .command('s3')
+  .description('the object store: bucket set-up (STORAGE_TYPE=s3) and what each job stored');
+s3.command('setup')
+  .description(
+    'create or update the bucket: public access blocked, default encryption, TLS-only policy, lifecycle',
+  )
+  .option('--bucket <name>', 'instead of S3_BUCKET')
+  .option('--uploads-days <n>', 'expire uploads/ after n days (S3_UPLOADS_EXPIRE_DAYS)')
+  .option('--processing-days <n>', 'expire processing/ after n days (S3_PROCESSING_EXPIRE_DAYS)')
+  .option('--results-days <n>', 'expire results/ after n days, 0 = keep (S3_RESULTS_EXPIRE_DAYS)')
+  .action(s3SetupCommand);
+s3.command('ls')
+  .description("a job's objects with sizes, or every job's bytes per area")
+  .argument('[jobId]', 'one job')
+  .option('--json', 'as JSON')
+  .action(s3ListCommand);
 
 program
   .command('transcribe')

@@ -52,6 +52,9 @@ export interface StorageConfig {
     secretAccessKey?: string;
     /** Status download URLs read straight from S3 (presigned) instead of through the API. */
     presignDownloads: boolean;
+    /** Tries per request; throttling (503 SlowDown) and 5xx back off and retry, adaptively. */
+    maxAttempts: number;
+    lifecycle: BucketLifecycleDays;
     /** The endpoint clients reach, when it differs from S3_ENDPOINT (e.g. inside a network). */
     publicEndpoint?: string;
   };
@@ -99,6 +102,14 @@ export interface MediaConfig {
   ffprobePath?: string;
 }
 
+/** Days after which each storage area's objects expire (results: null keeps them). */
+export interface BucketLifecycleDays {
+  uploads: number;
+  processing: number;
+  results: number | null;
+  abortIncompleteMultipart: number;
+}
+
 export function parseDatabaseUrl(url: string): Pick<DatabaseConfig, 'driver' | 'sqlitePath'> {
   if (/^postgres(ql)?:\/\//.test(url)) return { driver: 'postgres' };
   const file = url.replace(/^sqlite:(\/\/)?/, '').replace(/^file:/, '');
@@ -141,7 +152,14 @@ export const storageConfig = registerAs('storage', (): StorageConfig => {
       forcePathStyle: e.S3_FORCE_PATH_STYLE,
       accessKeyId: e.S3_ACCESS_KEY_ID,
       secretAccessKey: e.S3_SECRET_ACCESS_KEY,
-      presignDownloads: e.S3_PRESIGNED_DOWNLOADS,
+      presignDownloads: e.S3_PRESIGNED_DOWNLOADS ?? e.S3_PRESIGN_DOWNLOADS,
+      maxAttempts: e.S3_MAX_ATTEMPTS,
+      lifecycle: {
+        uploads: e.S3_UPLOADS_EXPIRE_DAYS,
+        processing: e.S3_PROCESSING_EXPIRE_DAYS,
+        results: e.S3_RESULTS_EXPIRE_DAYS || null,
+        abortIncompleteMultipart: e.S3_ABORT_MULTIPART_DAYS,
+      },
       publicEndpoint: e.S3_PUBLIC_ENDPOINT,
     },
   };

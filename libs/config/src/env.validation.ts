@@ -24,7 +24,15 @@ export const envSchema = Joi.object({
   S3_FORCE_PATH_STYLE: Joi.boolean().default(false),
   S3_ACCESS_KEY_ID: Joi.string().optional(),
   S3_SECRET_ACCESS_KEY: Joi.string().optional(),
-  S3_PRESIGNED_DOWNLOADS: Joi.boolean().default(true),
+  S3_PRESIGN_DOWNLOADS: Joi.boolean().default(true),
+  /** The earlier name of S3_PRESIGN_DOWNLOADS, still honoured. */
+  S3_PRESIGNED_DOWNLOADS: Joi.boolean().optional(),
+  S3_MAX_ATTEMPTS: Joi.number().integer().min(1).max(20).default(6),
+  // Lifecycle written by `clipgen s3 setup` (and the AWS stack); 0 keeps results forever.
+  S3_UPLOADS_EXPIRE_DAYS: Joi.number().integer().min(1).default(7),
+  S3_PROCESSING_EXPIRE_DAYS: Joi.number().integer().min(1).default(7),
+  S3_RESULTS_EXPIRE_DAYS: Joi.number().integer().min(0).default(30),
+  S3_ABORT_MULTIPART_DAYS: Joi.number().integer().min(1).default(1),
   S3_PUBLIC_ENDPOINT: Joi.string().uri().optional(),
   MODELS_DIR: Joi.string().optional(),
   WHISPER_MODEL: Joi.string()
@@ -109,6 +117,10 @@ export const envSchema = Joi.object({
   METRICS_ENABLED: Joi.boolean().default(true),
   METRICS_TOKEN: Joi.string().min(16).optional(),
   WORKER_METRICS_PORT: Joi.number().port().default(9464),
+  CLOUDWATCH_METRICS_NAMESPACE: Joi.string()
+    .pattern(/^[A-Za-z0-9._/#:-]{1,255}$/)
+    .optional(),
+  CLOUDWATCH_METRICS_INTERVAL_SEC: Joi.number().integer().min(10).max(3600).default(60),
   WEBHOOK_SECRET: Joi.string().min(16).optional(),
   WEBHOOK_ALLOW_PRIVATE: Joi.boolean().default(false),
   WEBHOOK_MAX_ATTEMPTS: Joi.number().integer().min(1).max(20).default(6),

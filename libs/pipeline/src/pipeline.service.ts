@@ -6,7 +6,7 @@ import { appConfig, limitsConfig } from '@app/config';
 import { CropPath, FaceAnalyzer, FramingStrategy } from '@app/detection';
 import { MEDIA_BINARIES, MediaBinaries } from '@app/media';
 import { ClipRepository, JobRepository, PipelineStage } from '@app/persistence';
-import { assertFreeSpace, StorageDriver, StorageKeys } from '@app/storage';
+import { assertFreeSpace, deleteJobObjects, StorageDriver, StorageKeys } from '@app/storage';
 import { ChatClient, LLM_CLIENT, SentenceEncoder } from '@app/language';
 import { TranscriptionEngine } from '@app/transcription';
 import { RENDER_SETTINGS, RenderSettings } from './render/render-settings';
@@ -222,8 +222,11 @@ export class PipelineService {
    */
   async discard(jobId: string, everything = false): Promise<void> {
     await fs.rm(this.workDirOf(jobId), { recursive: true, force: true });
-    const prefix = StorageKeys.jobPrefix(jobId);
-    await this.storage.deletePrefix(everything ? prefix : `${prefix}clips`).catch(() => undefined);
+    await (
+      everything
+        ? deleteJobObjects(this.storage, jobId)
+        : this.storage.deletePrefix(StorageKeys.clipsPrefix(jobId))
+    ).catch(() => undefined);
     if (everything) await this.clips.deleteForJob(jobId);
     await this.jobs.update(jobId, { checkpoint: null });
   }

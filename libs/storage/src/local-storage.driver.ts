@@ -108,6 +108,23 @@ export class LocalStorageDriver extends StorageDriver {
     await fs.rm(this.pathOf(prefix.replace(/\/+$/, '')), { recursive: true, force: true });
   }
 
+  async list(prefix: string): Promise<StoredObject[]> {
+    const dir = this.pathOf(prefix.replace(/\/+$/, ''));
+    const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true }).catch((err) => {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw err;
+    });
+    const objects: StoredObject[] = [];
+    for (const entry of entries) {
+      // Writes in progress are temp files beside their target: not objects yet.
+      if (!entry.isFile() || entry.name.endsWith('.partial')) continue;
+      const full = path.join(entry.parentPath, entry.name);
+      const key = path.relative(this.root, full).split(path.sep).join('/');
+      objects.push({ key, sizeBytes: (await fs.stat(full)).size });
+    }
+    return objects.sort((a, b) => a.key.localeCompare(b.key));
+  }
+
   async checkHealth(): Promise<void> {
     const key = `health-checks/${randomUUID()}`;
     await this.put(key, Buffer.from('ok'));

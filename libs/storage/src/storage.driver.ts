@@ -36,6 +36,8 @@ export abstract class StorageDriver {
   abstract size(key: string): Promise<number | null>;
   abstract delete(key: string): Promise<void>;
   abstract deletePrefix(prefix: string): Promise<void>;
+  /** Every finished object whose key starts with `prefix` (a folder ending in `/`), sorted by key. */
+  abstract list(prefix: string): Promise<StoredObject[]>;
   /** Throws when the backend cannot be written to and read from. */
   abstract checkHealth(): Promise<void>;
   /**

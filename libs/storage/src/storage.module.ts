@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { storageConfig } from '@app/config';
 import { LocalStorageDriver } from './local-storage.driver';
-import { S3StorageDriver } from './s3-storage.driver';
+import { S3StorageDriver } from './s3/s3-storage.driver';
 import { StorageDriver } from './storage.driver';
 
 export function createStorageDriver(config: ConfigType<typeof storageConfig>): StorageDriver {

@@ -6,7 +6,7 @@ import type { Redis } from 'ioredis';
 import { redisConfig } from '@app/config';
 import { cancelChannel, QueueName } from '@app/jobs';
 import { ClipRepository, JobRepository, JobStatus } from '@app/persistence';
-import { StorageDriver, StorageKeys } from '@app/storage';
+import { deleteJobObjects, StorageDriver } from '@app/storage';
 import { WebhookDispatch } from '@app/webhooks';
 import { ApiProblem } from '../common/api-problem';
 
@@ -36,7 +36,7 @@ export class JobDeletionService {
     const unfinished = previous === JobStatus.Queued || previous === JobStatus.Processing;
     if (unfinished) await this.stopInQueue(jobId);
     // The worker deletes again once it has stopped: whatever it wrote meanwhile goes too.
-    await this.storage.deletePrefix(StorageKeys.jobPrefix(jobId));
+    await deleteJobObjects(this.storage, jobId);
     await this.clips.deleteForJob(jobId);
     if (unfinished) {
       // Said here for a job that was only waiting; its worker says it too (one delivery).

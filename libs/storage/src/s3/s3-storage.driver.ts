@@ -11,11 +11,9 @@ import {
   HeadObjectCommand,
   ListObjectsV2Command,
   S3Client,
-  S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import type { StorageConfig } from '@app/config';
 import {
   ByteRange,
   ObjectStream,
@@ -23,12 +21,9 @@ import {
   StorageDriver,
   StoredObject,
   assertSafeKey,
-} from './storage.driver';
-import { StorageObjectNotFoundError } from './storage.errors';
-
-const isNotFound = (err: unknown) =>
-  err instanceof S3ServiceException &&
-  (err.$metadata.httpStatusCode === 404 || err.name === 'NoSuchKey' || err.name === 'NotFound');
+} from '../storage.driver';
+import { StorageObjectNotFoundError } from '../storage.errors';
+import { createS3Client, isNotFound, S3Settings } from './s3-client';
 
 /** Any S3-compatible object store; multipart streamed uploads (8 MiB parts) keep memory flat. */
 export class S3StorageDriver extends StorageDriver {
@@ -37,25 +32,15 @@ export class S3StorageDriver extends StorageDriver {
   private readonly signer: S3Client | null;
   private readonly bucket: string;
 
-  constructor(config: StorageConfig['s3']) {
+  constructor(config: S3Settings) {
     super();
     if (!config.bucket) throw new Error('S3_BUCKET is required for STORAGE_TYPE=s3');
     this.bucket = config.bucket;
-    const client = (endpoint?: string) =>
-      new S3Client({
-        region: config.region,
-        endpoint,
-        forcePathStyle: config.forcePathStyle,
-        credentials:
-          config.accessKeyId && config.secretAccessKey
-            ? { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey }
-            : undefined,
-      });
-    this.client = client(config.endpoint);
+    this.client = createS3Client(config);
     this.signer = !config.presignDownloads
       ? null
       : config.publicEndpoint
-        ? client(config.publicEndpoint)
+        ? createS3Client(config, config.publicEndpoint)
         : this.client;
   }
 
@@ -79,7 +64,15 @@ export class S3StorageDriver extends StorageDriver {
       partSize: 8 * 1024 * 1024,
       queueSize: 2,
     });
-    await upload.done();
+    // lib-storage aborts the multipart upload when the body fails (nothing is left behind), but
+    // reports the abort's own outcome: the body's error is the one that says what went wrong.
+    let bodyError: Error | undefined;
+    if (!Buffer.isBuffer(body)) body.once('error', (err) => (bodyError = err));
+    try {
+      await upload.done();
+    } catch (err) {
+      throw bodyError ?? err;
+    }
     return { key, sizeBytes: (await this.size(key)) ?? 0 };
   }
 
@@ -130,18 +123,30 @@ export class S3StorageDriver extends StorageDriver {
   }
 
   async deletePrefix(prefix: string): Promise<void> {
+    for await (const page of this.pages(prefix)) {
+      if (!page.length) continue;
+      const objects = page.map((o) => ({ Key: o.key }));
+      await this.client.send(
+        new DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: objects } }),
+      );
+    }
+  }
+
+  async list(prefix: string): Promise<StoredObject[]> {
+    const objects: StoredObject[] = [];
+    for await (const page of this.pages(prefix)) objects.push(...page);
+    return objects.sort((a, b) => a.key.localeCompare(b.key));
+  }
+
+  /** ListObjectsV2 pages of up to 1000 keys, the most one DeleteObjects call takes. */
+  private async *pages(prefix: string): AsyncGenerator<StoredObject[]> {
     assertSafeKey(prefix);
     let token: string | undefined;
     do {
       const page = await this.client.send(
         new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }),
       );
-      const keys = (page.Contents ?? []).map((o) => ({ Key: o.Key! }));
-      if (keys.length) {
-        await this.client.send(
-          new DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: keys } }),
-        );
-      }
+      yield (page.Contents ?? []).map((o) => ({ key: o.Key!, sizeBytes: o.Size ?? 0 }));
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);
   }
