@@ -3,7 +3,11 @@ import * as path from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import Redis from 'ioredis';
 import request from 'supertest';
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
+import { QueueName } from '@app/jobs';
 import { publishBeat, withdrawBeat } from '@app/operations';
+import { CloudWatchPublisher } from '../../apps/api/src/metrics/cloudwatch-publisher.service';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { TestEnv, useTestEnv } from '../support/test-env';
 
@@ -163,6 +167,29 @@ describe('operations: health probes and metrics', () => {
 
     it('does not exist', async () => {
       await request(http).get('/admin/queues').expect(404);
+    });
+  });
+
+  describe('queue metrics for CloudWatch', () => {
+    beforeAll(() => start({ CLOUDWATCH_METRICS_NAMESPACE: 'Clipgen/test' }));
+    afterAll(stop);
+
+    it('writes the backlog as an Embedded Metric Format line', async () => {
+      const queue = api.get<Queue>(getQueueToken(QueueName.VideoProcessing));
+      await queue.add('process-video', { jobId: 'waiting-one' }, { jobId: 'waiting-one' });
+      await queue.add('process-video', { jobId: 'retrying' }, { jobId: 'retrying', delay: 60_000 });
+      const lines: string[] = [];
+      await api.get(CloudWatchPublisher).publish('Clipgen/test', (line) => lines.push(line));
+      expect(lines).toHaveLength(1);
+      const record = JSON.parse(lines[0]);
+      expect(record._aws.CloudWatchMetrics[0].Namespace).toBe('Clipgen/test');
+      expect(record._aws.CloudWatchMetrics[0].Metrics).toContainEqual({
+        Name: 'QueueDepth',
+        Unit: 'Count',
+      });
+      expect(record).toMatchObject({ QueueDepth: 2, JobsFailed: 0, WorkersAlive: 0 });
+      expect(record.QueueOldestWaitingSeconds).toBeGreaterThanOrEqual(0);
+      await queue.obliterate({ force: true });
     });
   });
 

@@ -26,6 +26,7 @@ import { JobEventStreams } from './jobs/events/job-event-streams';
 import { JobEventsController } from './jobs/events/job-events.controller';
 import { JobViews } from './jobs/job-views.service';
 import { ApiMetricsService } from './metrics/api-metrics.service';
+import { CloudWatchPublisher } from './metrics/cloudwatch-publisher.service';
 import { MetricsController } from './metrics/metrics.controller';
 import { DrainService } from './lifecycle/drain.service';
 import { ApiRedisModule } from './redis/api-redis.module';
@@ -86,6 +87,7 @@ import { CallbackPolicy } from './upload/callback-policy';
     EditListService,
     JobEventStreams,
     ApiMetricsService,
+    CloudWatchPublisher,
   ],
 })
 export class AppModule {}

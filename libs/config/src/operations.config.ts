@@ -19,6 +19,12 @@ export interface OperationsConfig {
     token?: string;
     /** The worker's own metrics port (0: none). */
     workerPort: number;
+    /**
+     * CloudWatch namespace for queue metrics written as Embedded Metric Format lines on stdout
+     * (the AWS stack scales workers and raises alarms on them); unset: none written.
+     */
+    cloudWatchNamespace?: string;
+    cloudWatchIntervalMs: number;
   };
 }
 
@@ -37,6 +43,8 @@ export const operationsConfig = registerAs('operations', (): OperationsConfig =>
       enabled: e.METRICS_ENABLED,
       token: e.METRICS_TOKEN,
       workerPort: e.WORKER_METRICS_PORT,
+      cloudWatchNamespace: e.CLOUDWATCH_METRICS_NAMESPACE,
+      cloudWatchIntervalMs: (e.CLOUDWATCH_METRICS_INTERVAL_SEC as number) * 1000,
     },
   };
 });

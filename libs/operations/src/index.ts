@@ -11,3 +11,4 @@ export * from './logging/logging-options';
 export * from './logging/clipgen-logger.module';
 export * from './logging/job-log-context';
 export * from './secrets/same-secret';
+export * from './metrics/cloudwatch-emf';

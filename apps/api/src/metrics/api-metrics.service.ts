@@ -4,7 +4,7 @@ import { ConfigType } from '@nestjs/config';
 import { Queue } from 'bullmq';
 import { operationsConfig, redisConfig } from '@app/config';
 import { QueueName } from '@app/jobs';
-import { ApiMetrics, BeatRedis, QueueSnapshot, readBeats } from '@app/operations';
+import { ApiMetrics, ApiMetricSources, BeatRedis, QueueSnapshot, readBeats } from '@app/operations';
 import { JobRepository } from '@app/persistence';
 import { ApiRedis } from '../redis/api-redis';
 
@@ -12,6 +12,8 @@ import { ApiRedis } from '../redis/api-redis';
 @Injectable()
 export class ApiMetricsService {
   readonly metrics: ApiMetrics;
+  /** Also read by the CloudWatch publisher. */
+  readonly sources: ApiMetricSources;
 
   constructor(
     jobs: JobRepository,
@@ -21,7 +23,7 @@ export class ApiMetricsService {
     @Inject(redisConfig.KEY) redisConf: ConfigType<typeof redisConfig>,
     @Inject(operationsConfig.KEY) ops: ConfigType<typeof operationsConfig>,
   ) {
-    this.metrics = new ApiMetrics({
+    this.sources = {
       jobsByStatus: () => jobs.countByStatus(),
       queues: () => Promise.all([videoQueue, clipQueue].map(snapshot)),
       workers: async () => {
@@ -36,7 +38,8 @@ export class ApiMetricsService {
           slots: beats.reduce((n, b) => n + b.concurrency, 0),
         };
       },
-    });
+    };
+    this.metrics = new ApiMetrics(this.sources);
   }
 }
 
