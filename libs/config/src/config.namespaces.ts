@@ -110,6 +110,14 @@ export interface BucketLifecycleDays {
   abortIncompleteMultipart: number;
 }
 
+/** A postgres URL with DATABASE_PASSWORD in it (percent-encoded); other URLs as they are. */
+export function withPassword(url: string, password?: string): string {
+  if (!password || !/^postgres(ql)?:\/\//.test(url)) return url;
+  const parsed = new URL(url);
+  parsed.password = encodeURIComponent(password);
+  return parsed.toString();
+}
+
 export function parseDatabaseUrl(url: string): Pick<DatabaseConfig, 'driver' | 'sqlitePath'> {
   if (/^postgres(ql)?:\/\//.test(url)) return { driver: 'postgres' };
   const file = url.replace(/^sqlite:(\/\/)?/, '').replace(/^file:/, '');
@@ -132,7 +140,8 @@ export const appConfig = registerAs('app', (): AppConfig => {
 
 export const databaseConfig = registerAs('database', (): DatabaseConfig => {
   const e = env();
-  return { url: e.DATABASE_URL, logging: e.DATABASE_LOGGING, ...parseDatabaseUrl(e.DATABASE_URL) };
+  const url = withPassword(e.DATABASE_URL, e.DATABASE_PASSWORD);
+  return { url, logging: e.DATABASE_LOGGING, ...parseDatabaseUrl(url) };
 });
 
 export const redisConfig = registerAs('redis', (): RedisConfig => ({

@@ -11,6 +11,8 @@ export const envSchema = Joi.object({
     .pattern(/^(sqlite:|postgres(ql)?:\/\/|file:|\.|\/)/)
     .default('sqlite:./data/clipgen.db')
     .messages({ 'string.pattern.base': '"DATABASE_URL" must be sqlite:<path> or postgres://…' }),
+  /** Put into a postgres DATABASE_URL, so a secret store can inject it apart from the URL. */
+  DATABASE_PASSWORD: Joi.string().optional(),
   DATABASE_LOGGING: Joi.boolean().default(false),
   REDIS_URL: Joi.string()
     .uri({ scheme: ['redis', 'rediss'] })
