@@ -38,7 +38,7 @@ export abstract class StorageDriver {
   abstract deletePrefix(prefix: string): Promise<void>;
   /** Every finished object whose key starts with `prefix` (a folder ending in `/`), sorted by key. */
   abstract list(prefix: string): Promise<StoredObject[]>;
-  /** Throws when the backend cannot be written to and read from. */
+  /** Throws when the backend cannot be used (local: written and read; S3: listed). */
   abstract checkHealth(): Promise<void>;
   /**
    * A URL that reads the object straight from the backend until it expires, or null when the

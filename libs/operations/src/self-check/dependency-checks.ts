@@ -54,7 +54,7 @@ export const storageCheck = (storage: StorageDriver, where: string): Check => ({
     try {
       return {
         status: 'ok',
-        detail: `${where}: writable (${await elapsed(() => storage.checkHealth())})`,
+        detail: `${where}: usable (${await elapsed(() => storage.checkHealth())})`,
       };
     } catch (err) {
       return {

@@ -7,7 +7,6 @@ import {
   DeleteObjectCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
-  HeadBucketCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
   S3Client,
@@ -151,7 +150,13 @@ export class S3StorageDriver extends StorageDriver {
     } while (token);
   }
 
+  /**
+   * Lists one key of `results/`: it needs the bucket, the network and credentials, and no more
+   * permission than the AWS stack's task roles hold (HeadBucket would want unrestricted listing).
+   */
   async checkHealth(): Promise<void> {
-    await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
+    await this.client.send(
+      new ListObjectsV2Command({ Bucket: this.bucket, Prefix: 'results/', MaxKeys: 1 }),
+    );
   }
 }

@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+import { App } from 'aws-cdk-lib';
+import { buildClipgenApp } from '../lib/clipgen-app';
+
+buildClipgenApp(new App());
