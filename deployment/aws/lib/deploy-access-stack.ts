@@ -5,13 +5,16 @@ import { Construct } from 'constructs';
 export interface DeployAccessProps extends StackProps {
   /** `owner/repo` on GitHub. */
   repository: string;
-  /** The GitHub environment whose jobs may deploy (its reviewers are the approval gate). */
-  environment: string;
+  /**
+   * GitHub environments whose jobs may deploy: the gated one (its reviewers approve a release)
+   * and the one the later jobs of an approved run use.
+   */
+  environments: string[];
 }
 
 /**
  * Deployed once by hand: lets the deploy workflow assume a role through GitHub's OIDC provider,
- * so no long-lived AWS key is stored anywhere. Only jobs of the named environment in the named
+ * so no long-lived AWS key is stored anywhere. Only jobs of the named environments in the named
  * repository get it; the role may do little beyond running the CDK's bootstrap roles and ECR.
  */
 export class DeployAccessStack extends Stack {
@@ -24,11 +27,13 @@ export class DeployAccessStack extends Stack {
       clientIds: ['sts.amazonaws.com'],
     });
     this.role = new iam.Role(this, 'DeployRole', {
-      description: `GitHub Actions deploys of ${props.repository} (${props.environment})`,
+      description: `GitHub Actions deploys of ${props.repository} (${props.environments.join(', ')})`,
       assumedBy: new iam.WebIdentityPrincipal(provider.openIdConnectProviderArn, {
-        StringEquals: {
-          'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
-          'token.actions.githubusercontent.com:sub': `repo:${props.repository}:environment:${props.environment}`,
+        StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
+        StringLike: {
+          'token.actions.githubusercontent.com:sub': props.environments.map(
+            (environment) => `repo:${props.repository}:environment:${environment}`,
+          ),
         },
       }),
     });

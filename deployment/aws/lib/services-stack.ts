@@ -1,4 +1,4 @@
-import { RemovalPolicy, Stack, StackProps } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Stack, StackProps } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -94,5 +94,10 @@ export class ServicesStack extends Stack {
       tasksGroup,
     });
     new Alarms(this, 'Alarms', { settings, loadBalancer: this.api.service.loadBalancer });
+    // Read by deploy.sh before an update: the version to go back to if the new one fails.
+    new CfnOutput(this, 'ImageTag', { value: settings.imageTag });
+    new CfnOutput(this, 'LoadBalancerDns', {
+      value: this.api.service.loadBalancer.loadBalancerDnsName,
+    });
   }
 }
