@@ -179,7 +179,7 @@ describe('operations: health probes and metrics', () => {
       await queue.add('process-video', { jobId: 'waiting-one' }, { jobId: 'waiting-one' });
       await queue.add('process-video', { jobId: 'retrying' }, { jobId: 'retrying', delay: 60_000 });
       const lines: string[] = [];
-      await api.get(CloudWatchPublisher).publish('Clipgen/test', (line) => lines.push(line));
+      await api.get(CloudWatchPublisher).publish('Clipgen/test', (line) => void lines.push(line));
       expect(lines).toHaveLength(1);
       const record = JSON.parse(lines[0]);
       expect(record._aws.CloudWatchMetrics[0].Namespace).toBe('Clipgen/test');

@@ -36,7 +36,7 @@ export class CloudWatchPublisher implements OnModuleInit, OnApplicationShutdown 
 
   async publish(
     namespace: string,
-    write = (line: string) => process.stdout.write(line),
+    write: (line: string) => void = (line) => void process.stdout.write(line),
   ): Promise<void> {
     try {
       const { sources } = this.metrics;
