@@ -198,8 +198,11 @@ class FaultCluster {
     return waitUntil(() => this.tcpOpen(this.apiPort), 30_000, 'api').then(() => api);
   }
 
-  startWorker(extra) {
-    const worker = new ManagedProcess('worker', 'node', [path.join(ROOT, 'dist/apps/worker/src/main.js')],
+  /** A worker process; with `cpu`, pinned to that core (taskset), as if it had a machine of one core. */
+  startWorker(extra, { cpu } = {}) {
+    const main = path.join(ROOT, 'dist/apps/worker/src/main.js');
+    const [command, args] = cpu === undefined ? ['node', [main]] : ['taskset', ['-c', String(cpu), 'node', main]];
+    const worker = new ManagedProcess('worker', command, args,
       this.env(extra), path.join(this.dir, `worker-${this.processes.length}.log`));
     this.processes.push(worker);
     return worker;
@@ -244,9 +247,11 @@ class FaultCluster {
     return listFiles(this.workDir);
   }
 
-  /** Stored objects of a job (local storage layout: jobs/<id>/...). */
+  /** Stored objects of a job, in every area (local layout: <area>/<id>/...), as `<area>/<path>`. */
   storedObjects(jobId) {
-    return listFiles(path.join(this.storageDir, 'jobs', jobId)).sort();
+    return ['uploads', 'processing', 'results']
+      .flatMap((area) => listFiles(path.join(this.storageDir, area, jobId)).map((f) => `${area}/${f}`))
+      .sort();
   }
 
   async stop() {

@@ -53,7 +53,7 @@ async function finish(cluster, jobId, result) {
   } catch {
     job = await cluster.status(jobId);
   }
-  const clipFiles = cluster.storedObjects(jobId).filter((f) => f.startsWith('clips/'));
+  const clipFiles = cluster.storedObjects(jobId).filter((f) => f.startsWith('results/clips/'));
   return {
     ...result,
     jobStatus: job.status,
@@ -156,7 +156,7 @@ async function postgresDropped(cluster, input) {
 
 /** The API is killed while a client uploads; it restarts; the client retries. */
 async function apiKilledDuringUpload(cluster, input) {
-  const jobsDir = path.join(cluster.storageDir, 'jobs');
+  const jobsDir = path.join(cluster.storageDir, 'uploads');
   const storedJobs = () => (fs.existsSync(jobsDir) ? fs.readdirSync(jobsDir).length : 0);
   const jobsBefore = storedJobs();
   const rowsBefore = cluster.jobRowCount();

@@ -1,14 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { INestApplication, INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
 import { probeMedia, resolveMediaBinaries } from '@app/media';
 import { normalizeForWer } from '@app/transcription';
-import { createApiApp } from '../../apps/api/src/create-api-app';
-import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { corpusPath, describeWithCorpus, referenceText } from '../support/corpus';
-import { TestEnv, useTestEnv } from '../support/test-env';
+import { finished, InProcessStack, startInProcessStack } from '../support/in-process-stack';
+import { TestEnv } from '../support/test-env';
 
 const VIDEO = 'video/lrs2_00016.mp4';
 const OPTIONS = {
@@ -34,39 +31,24 @@ function binaryParser(
 }
 
 describeWithCorpus('upload → worker → clips, over HTTP', () => {
+  let stack: InProcessStack;
   let env: TestEnv;
-  let api: INestApplication;
-  let worker: INestApplicationContext;
-  let http: ReturnType<INestApplication['getHttpServer']>;
+  let http: InProcessStack['http'];
   /** The first test's finished job, which the clips-on-request test adds to. */
   let finishedJobId: string;
 
   beforeAll(async () => {
-    env = useTestEnv({ MAX_UPLOAD_BYTES: '3000000', HEALTH_REQUIRE_WORKER: 'true' });
-    api = await createApiApp(['error', 'warn']);
-    await api.init();
-    http = api.getHttpServer();
-    worker = await NestFactory.createApplicationContext(WorkerModule, {
-      logger: ['error', 'warn'],
+    stack = await startInProcessStack({
+      MAX_UPLOAD_BYTES: '3000000',
+      HEALTH_REQUIRE_WORKER: 'true',
     });
+    ({ env, http } = stack);
   }, 60_000);
 
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    env?.cleanup();
-  });
+  afterAll(() => stack?.close());
 
-  async function waitForJob(jobId: string, timeoutMs = 240_000) {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const res = await request(http).get(`/api/status/${jobId}`).expect(200);
-      if (res.body.status === 'completed' || res.body.status === 'failed') return res.body;
-      if (Date.now() > deadline)
-        throw new Error(`job ${jobId} still ${res.body.status} at ${res.body.progress}%`);
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
+  const waitForJob = (jobId: string, timeoutMs = 240_000) =>
+    stack.waitFor(jobId, finished, timeoutMs);
 
   it('turns an uploaded talking-head video into captioned 9:16 clips', async () => {
     const upload = await request(http)

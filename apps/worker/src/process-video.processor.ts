@@ -2,7 +2,7 @@ import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { JobLoggingHost } from './operations/job-logging.host';
 import { BeforeApplicationShutdown, Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
-import { Job, UnrecoverableError, WaitingError } from 'bullmq';
+import { Job, UnrecoverableError, WaitingChildrenError, WaitingError } from 'bullmq';
 import { appConfig, limitsConfig } from '@app/config';
 import {
   AbortReason,
@@ -12,8 +12,9 @@ import {
   QueueName,
 } from '@app/jobs';
 import { JobRepository, JobStatus } from '@app/persistence';
-import { PipelineError, PipelineService } from '@app/pipeline';
+import { PipelineError, PipelineService, PipelineSuspended } from '@app/pipeline';
 import { WebhookDispatch } from '@app/webhooks';
+import { FanOutPolicy } from './fan-out/fan-out-policy';
 import { WorkerMetricsService } from './operations/worker-metrics.service';
 import { RunningJobs } from './running-jobs';
 
@@ -46,6 +47,7 @@ export class ProcessVideoProcessor
     private readonly running: RunningJobs,
     private readonly monitor: WorkerMetricsService,
     private readonly webhooks: WebhookDispatch,
+    private readonly fanOut: FanOutPolicy,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
     @Inject(limitsConfig.KEY) private readonly limits: ConfigType<typeof limitsConfig>,
   ) {
@@ -89,6 +91,7 @@ export class ProcessVideoProcessor
           {
             onProgress: (e) => void job.updateProgress(e.progress).catch(() => undefined),
             onStageDone: (stage, seconds) => this.monitor.metrics.stageDone(stage, seconds),
+            dispatch: this.fanOut.dispatchFor(job, token),
           },
         );
         if ((await this.jobs.findById(jobId))?.status === JobStatus.Cancelled) {
@@ -115,6 +118,11 @@ export class ProcessVideoProcessor
     token: string | undefined,
   ): Promise<Error> {
     const { jobId } = job.data;
+    if (err instanceof PipelineSuspended) {
+      // Its clips render on any worker; it runs again once they all have finished.
+      this.logger.log(`job ${jobId}: ${err.message}`);
+      return new WaitingChildrenError();
+    }
     if (reason === 'shutdown' && token) {
       await this.jobs.markQueued(jobId, 'its worker stopped; it resumes on the next worker');
       await job.moveToWait(token);

@@ -1,7 +1,7 @@
 import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { JobLoggingHost } from './operations/job-logging.host';
 import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { Job, Queue, UnrecoverableError, WaitingError } from 'bullmq';
+import { Job, Queue, UnrecoverableError } from 'bullmq';
 import {
   AbortReason,
   JobName,
@@ -11,7 +11,7 @@ import {
 } from '@app/jobs';
 import { ClipRequestRefused, PipelineError, RequestedClipService } from '@app/pipeline';
 import { ClipRequestError } from '@app/selection';
-import { RunningJobs } from './running-jobs';
+import { handBackOnShutdown, RunningJobs } from './running-jobs';
 import { WORKER_OPTIONS } from './process-video.processor';
 
 /** A requested clip renders one clip: half an hour is far more than it needs. */
@@ -62,10 +62,7 @@ export class RequestedClipProcessor
         return { jobId, clipIndex };
       } catch (err) {
         const reason = abort.signal.reason as AbortReason | undefined;
-        if (reason === 'shutdown' && token) {
-          await job.moveToWait(token);
-          throw new WaitingError();
-        }
+        await handBackOnShutdown(job, token, reason);
         const message = err instanceof Error ? err.message : String(err);
         this.logger.warn(`job ${jobId}: requested clip failed: ${message}`);
         const final =

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { limitsConfig } from '@app/config';
+import { Job, WaitingError } from 'bullmq';
 import type { AbortReason } from '@app/jobs';
 
 interface RunningJob {
@@ -30,7 +31,10 @@ export class RunningJobs {
     return this.stopping;
   }
 
-  /** Runs `work` with an abort signal that stop(), cancel or the timeout can trip. */
+  /**
+   * Runs `work` with an abort signal that stop(), cancel or the timeout can trip; `jobId` may be
+   * `<jobId>/<part>` for work on a part of a job (one clip of it).
+   */
   async run<T>(jobId: string, timeoutMs: number, work: (abort: AbortController) => Promise<T>) {
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort('timeout' satisfies AbortReason), timeoutMs);
@@ -44,11 +48,15 @@ export class RunningJobs {
     }
   }
 
+  /** Aborts the job's run and any of its clips running here (keys `<jobId>/…`). */
   abort(jobId: string, reason: AbortReason): boolean {
-    const job = this.jobs.get(jobId);
-    if (!job) return false;
-    job.abort.abort(reason);
-    return true;
+    let found = false;
+    for (const [key, job] of this.jobs)
+      if (key === jobId || key.startsWith(`${jobId}/`)) {
+        job.abort.abort(reason);
+        found = true;
+      }
+    return found;
   }
 
   async stopAll(signal?: string): Promise<void> {
@@ -63,4 +71,18 @@ export class RunningJobs {
     ]);
     clearTimeout(timer);
   }
+}
+
+/**
+ * A run that stopped because this worker is shutting down goes back to the queue untouched, for
+ * the next worker, without spending an attempt: this throws the error that tells BullMQ so.
+ */
+export async function handBackOnShutdown(
+  job: Job,
+  token: string | undefined,
+  reason: AbortReason | undefined,
+): Promise<void> {
+  if (reason !== 'shutdown' || !token) return;
+  await job.moveToWait(token);
+  throw new WaitingError();
 }

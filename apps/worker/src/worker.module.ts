@@ -8,6 +8,8 @@ import { CancellationListener } from './cancellation.listener';
 import { ProcessVideoProcessor } from './process-video.processor';
 import { RequestedClipProcessor } from './requested-clip.processor';
 import { RequeueUnfinishedService } from './requeue-unfinished.service';
+import { FanOutPolicy } from './fan-out/fan-out-policy';
+import { RenderClipProcessor } from './fan-out/render-clip.processor';
 import { RunningJobs } from './running-jobs';
 import { HeartbeatService } from './operations/heartbeat.service';
 import { StartupSelfCheck } from './operations/startup-self-check.service';
@@ -32,6 +34,8 @@ import { WebhookProcessor } from './webhooks/webhook.processor';
     HeartbeatService,
     WorkerMetricsService,
     WebhookProcessor,
+    FanOutPolicy,
+    RenderClipProcessor,
   ],
 })
 export class WorkerModule {}

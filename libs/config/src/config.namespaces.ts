@@ -26,6 +26,8 @@ export interface AppConfig {
   workDir: string;
   publicBaseUrl?: string;
   workerConcurrency: number;
+  /** When a job's clips render as child jobs on other workers. */
+  renderFanOut: 'auto' | 'always' | 'off';
 }
 
 export interface DatabaseConfig {
@@ -135,6 +137,7 @@ export const appConfig = registerAs('app', (): AppConfig => {
     // Without its trailing slash, so paths append as they are.
     publicBaseUrl: (e.PUBLIC_BASE_URL as string | undefined)?.replace(/\/+$/, ''),
     workerConcurrency: e.WORKER_CONCURRENCY,
+    renderFanOut: e.RENDER_FAN_OUT,
   };
 });
 

@@ -105,6 +105,8 @@ export const envSchema = Joi.object({
     .integer()
     .min(0)
     .default(1024 ** 3),
+  /** auto: clips render as child jobs on any worker when more than one worker runs. */
+  RENDER_FAN_OUT: Joi.string().valid('auto', 'always', 'off').default('auto'),
   SHUTDOWN_GRACE_SEC: Joi.number().min(0).max(3600).default(25),
   JOB_TIMEOUT_FACTOR: Joi.number().min(0.1).default(10),
   JOB_TIMEOUT_MIN_SEC: Joi.number().min(1).default(600),

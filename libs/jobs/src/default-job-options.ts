@@ -17,4 +17,6 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
   [JobName.RenderRequestedClip]: { ...DEFAULT_JOB_OPTIONS, attempts: 2 },
   // Attempts and backoff come from the webhook configuration when each delivery is queued.
   [JobName.DeliverWebhook]: DEFAULT_JOB_OPTIONS,
+  // A child that fails for good leaves its clip to the parent, which renders it itself.
+  [JobName.RenderClip]: { ...DEFAULT_JOB_OPTIONS, ignoreDependencyOnFailure: true },
 };

@@ -28,6 +28,12 @@ export interface RenderRequestedClipResult {
   clipIndex: number;
 }
 
+/** One clip of a job whose frame stage is done, rendered apart from the rest (fan-out). */
+export interface RenderClipPayload {
+  jobId: string;
+  index: number;
+}
+
 export type WebhookEvent = 'job.completed' | 'job.failed' | 'job.cancelled';
 
 export interface DeliverWebhookPayload {
@@ -48,6 +54,8 @@ export interface JobContract {
     result: RenderRequestedClipResult;
   };
   [JobName.DeliverWebhook]: { payload: DeliverWebhookPayload; result: DeliverWebhookResult };
+  /** The result is the pipeline's record of the stored clip (its StoredRender). */
+  [JobName.RenderClip]: { payload: RenderClipPayload; result: { index: number } };
 }
 
 export type JobPayloadOf<N extends JobName> = JobContract[N]['payload'];

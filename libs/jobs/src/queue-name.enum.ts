@@ -5,6 +5,8 @@ export enum QueueName {
   ClipRequests = 'clip-requests',
   /** Completion callbacks to integrators, retried with backoff apart from the heavy work. */
   Webhooks = 'webhooks',
+  /** One clip of a running job, rendered by any worker while its parent job waits for all. */
+  ClipRenders = 'clip-renders',
 }
 
 /** Every job name, each bound to one queue in `JOB_QUEUE`. */
@@ -12,10 +14,12 @@ export enum JobName {
   ProcessVideo = 'process-video',
   RenderRequestedClip = 'render-requested-clip',
   DeliverWebhook = 'deliver-webhook',
+  RenderClip = 'render-clip',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ProcessVideo]: QueueName.VideoProcessing,
   [JobName.RenderRequestedClip]: QueueName.ClipRequests,
   [JobName.DeliverWebhook]: QueueName.Webhooks,
+  [JobName.RenderClip]: QueueName.ClipRenders,
 };

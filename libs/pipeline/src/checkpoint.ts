@@ -32,6 +32,8 @@ export interface PipelineCheckpoint {
   frame?: { renditions?: CropPath[][] };
   render?: { clips: StoredRender[] };
   timings?: Record<string, number>;
+  /** When the run stopped to wait for clips rendered by other workers (epoch ms). */
+  suspendedAt?: number;
 }
 
 export const readCheckpoint = (

@@ -11,3 +11,6 @@ export * from './requested-clip/requested-clip.service';
 export { clipBaseName } from './render/render.stage';
 export * from './progress/stage-speeds';
 export * from './progress/eta-estimator';
+export * from './fan-out/clip-render-dispatch';
+export * from './fan-out/clip-render.service';
+export * from './progress/job-progress';

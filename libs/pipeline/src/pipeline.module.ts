@@ -13,6 +13,7 @@ import { StorageModule } from '@app/storage';
 import { TranscriptionModule } from '@app/transcription';
 import { PipelineService } from './pipeline.service';
 import { RequestedClipService } from './requested-clip/requested-clip.service';
+import { ClipRenderService } from './fan-out/clip-render.service';
 import { RENDER_SETTINGS, resolveRenderSettings } from './render/render-settings';
 
 /** Everything one job needs to run end to end, for the worker and the CLI alike. */
@@ -21,6 +22,7 @@ import { RENDER_SETTINGS, resolveRenderSettings } from './render/render-settings
   providers: [
     PipelineService,
     RequestedClipService,
+    ClipRenderService,
     { provide: FaceAnalyzer, useClass: HumanFaceAnalyzer },
     { provide: FramingStrategy, useClass: ActiveSpeakerFraming },
     {
@@ -32,6 +34,7 @@ import { RENDER_SETTINGS, resolveRenderSettings } from './render/render-settings
   exports: [
     PipelineService,
     RequestedClipService,
+    ClipRenderService,
     PersistenceModule,
     StorageModule,
     TranscriptionModule,

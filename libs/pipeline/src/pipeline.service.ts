@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { appConfig, limitsConfig } from '@app/config';
-import { CropPath, FaceAnalyzer, FramingStrategy } from '@app/detection';
+import { FaceAnalyzer, FramingStrategy } from '@app/detection';
 import { MEDIA_BINARIES, MediaBinaries } from '@app/media';
 import { ClipRepository, JobRepository, PipelineStage } from '@app/persistence';
 import { assertFreeSpace, deleteJobObjects, StorageDriver, StorageKeys } from '@app/storage';
@@ -16,10 +16,10 @@ import { trackJobProgress } from './progress/job-progress';
 import type { ProgressEvent } from './progress/progress-tracker';
 import { PipelineContext, PipelineRunRequest } from './pipeline.types';
 import { fileExists, runProbeStage } from './probe.stage';
-import { frameOneClip } from './frame-clip';
+import { ClipRenderDispatch, PipelineSuspended } from './fan-out/clip-render-dispatch';
+import { framedClipLane, runFrameStage } from './frame-clip';
 import { runPublishStage } from './publish.stage';
-import { renderOneClip, runRenderStage } from './render/render.stage';
-import { RenderLane } from './render/render-lane';
+import { RenderTools, runRenderStage } from './render/render.stage';
 import { runSelectStage } from './select.stage';
 import { readTranscript, runTranscribeStage } from './transcribe.stage';
 import { claimWorkDir, workerIdentity } from './work-dirs';
@@ -29,6 +29,8 @@ export interface PipelineRunOptions {
   onProgress?: (event: ProgressEvent) => void;
   /** Called as each stage ends, with its wall time (the worker's metrics). */
   onStageDone?: (stage: PipelineStage, seconds: number) => void;
+  /** Renders clips on other workers (the queue worker); without it every clip renders here. */
+  dispatch?: ClipRenderDispatch;
 }
 
 export interface PipelineOutcome {
@@ -111,7 +113,8 @@ export class PipelineService {
         throw new PipelineError('CANCELLED', 'the job was cancelled', name);
       ctx.report = (fraction) => tracker.report(name, fraction);
       ctx.report(0);
-      const started = Date.now();
+      // A stage that waited for other workers counts from when the wait began.
+      const started = name === PipelineStage.Render && cp.suspendedAt ? cp.suspendedAt : Date.now();
       const result = await work();
       const seconds = (Date.now() - started) / 1000;
       timings[name] = Number(((timings[name] ?? 0) + seconds).toFixed(3));
@@ -181,22 +184,36 @@ export class PipelineService {
         await save({ render: { clips: stored } });
         this.logger.log(`job ${jobId}: clip ${clip.index + 1} stored`);
       };
+      const fansOut = (await runOptions.dispatch?.fansOut()) ?? false;
       if (!cp.frame?.renditions) {
         await this.assertRoom(workDir, clipSeconds * RENDER_BYTES_PER_SEC);
-        const lane = this.render.whileFraming ? this.renderLane(ctx, stored, onClipStored) : null;
-        const renditions = await step(PipelineStage.Frame, () => this.planCrops(ctx, lane)).catch(
-          async (err: unknown) => {
-            await lane?.drain().catch(() => undefined);
-            throw err;
-          },
-        );
+        const lane =
+          this.render.whileFraming && !fansOut
+            ? framedClipLane(ctx, this.renderTools(), stored, onClipStored)
+            : null;
+        const renditions = await step(PipelineStage.Frame, () =>
+          runFrameStage(this.framing, ctx, lane),
+        ).catch(async (err: unknown) => {
+          await lane?.drain().catch(() => undefined);
+          throw err;
+        });
         await save({ frame: { renditions } });
         stage = PipelineStage.Render;
+        // Clips still encoding after framing ended: render time, outside the frame stage.
+        const draining = Date.now();
         await lane?.drain();
+        const drained = (Date.now() - draining) / 1000;
+        if (lane) timings.render = Number(((timings.render ?? 0) + drained).toFixed(3));
       }
       ctx.framings = cp.frame!.renditions;
 
       const renders = await step(PipelineStage.Render, async () => {
+        if (fansOut) {
+          const pending = ctx
+            .highlights!.map((_, i) => i)
+            .filter((i) => !stored.some((c) => c.index === i));
+          for (const clip of await runOptions.dispatch!.render(pending)) await onClipStored(clip);
+        }
         await this.assertRoom(workDir, clipSeconds * RENDER_BYTES_PER_SEC);
         return runRenderStage(ctx, this.renderTools(), stored, onClipStored);
       });
@@ -212,6 +229,10 @@ export class PipelineService {
       return { clipCount: renders.length, resumedStages, notice };
     } catch (err) {
       await tracker.flush();
+      if (err instanceof PipelineSuspended) {
+        await save({ suspendedAt: cp.suspendedAt ?? Date.now() });
+        throw err;
+      }
       throw toPipelineError(err, stage);
     }
   }
@@ -231,42 +252,11 @@ export class PipelineService {
     await this.jobs.update(jobId, { checkpoint: null });
   }
 
-  private renderTools() {
+  private renderTools(): RenderTools {
     return { storage: this.storage, settings: this.render, faces: this.faces };
   }
 
   private assertRoom(dir: string, bytes: number): Promise<void> {
     return assertFreeSpace(dir, bytes, this.limits.minFreeDiskBytes);
-  }
-
-  /**
-   * Per clip, a crop path for each rendition, from one look at the picture; each framed clip is
-   * handed to the render lane, when there is one.
-   */
-  private async planCrops(ctx: PipelineContext, lane: RenderLane | null) {
-    const crops: CropPath[][] = [];
-    const count = ctx.highlights?.length ?? 0;
-    for (const [i, h] of (ctx.highlights ?? []).entries()) {
-      crops.push(await frameOneClip(this.framing, ctx, h, (f) => ctx.report((i + f) / count)));
-      lane?.push(i, crops[i]);
-      ctx.report((i + 1) / count);
-    }
-    return crops;
-  }
-
-  /** Renders framed clips in the background (no progress of its own: the frame stage reports). */
-  private renderLane(
-    ctx: PipelineContext,
-    stored: StoredRender[],
-    onClipStored: (clip: StoredRender) => Promise<void>,
-  ): RenderLane {
-    return new RenderLane(async (index, crops) => {
-      if (stored.some((c) => c.index === index)) return;
-      const highlight = ctx.highlights![index];
-      const tools = this.renderTools();
-      await onClipStored(
-        await renderOneClip(ctx, tools, { index, highlight, crops, report: () => undefined }),
-      );
-    });
   }
 }

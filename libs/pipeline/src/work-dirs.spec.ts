@@ -33,6 +33,14 @@ describe('sweepWorkDirs', () => {
     expect(fs.readdirSync(root).sort()).toEqual([ids.resumable, ids.otherLive, 'uploads'].sort());
   });
 
+  it("removes a dead owner's single-clip folders even when their job may resume here", async () => {
+    owned(`${ids.resumable}.clip-3`, `${os.hostname()}:999998`);
+    owned(`${ids.resumable}.clip-4`, `${os.hostname()}:1`);
+    owned(ids.resumable, `${os.hostname()}:999998`);
+    const removed = await sweepWorkDirs(root, new Set([ids.resumable]));
+    expect(removed).toEqual([`${ids.resumable}.clip-3`]);
+  });
+
   it('treats its own pid as a previous life (a restarted container)', async () => {
     await claimWorkDir(path.join(root, ids.mine));
     expect(fs.readFileSync(path.join(root, ids.mine, '.owner'), 'utf8')).toBe(workerIdentity());

@@ -4,7 +4,9 @@ import * as path from 'node:path';
 import { isProcessAlive } from '@app/media';
 
 const OWNER_FILE = '.owner';
-const JOB_DIR = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+/** A job's folder, or one of a single clip of it (`<id>.clip-3`, `<id>.request-<id>`). */
+const JOB_DIR = new RegExp(`^(${UUID})(\\.(?:clip|request)-[\\w-]+)?$`);
 
 /** `host:pid`, the identity a worker records on the jobs it runs. */
 export const workerIdentity = (): string => `${os.hostname()}:${process.pid}`;
@@ -23,15 +25,17 @@ async function ownerAlive(dir: string): Promise<boolean> {
 }
 
 /**
- * Removes job scratch folders that nobody will use again: their owner process is dead, and the
- * job may not resume here (`keep` holds the ids of unfinished jobs, whose source and audio a
+ * Removes job scratch folders that nobody will use again: their owner process is dead, and (for a
+ * job's own folder) the job may not resume here (`keep` holds the ids of unfinished jobs, whose source and audio a
  * resumed run reuses). Runs at worker start-up, when a crash may have left gigabytes behind.
  */
 export async function sweepWorkDirs(root: string, keep: Set<string>): Promise<string[]> {
   const names = await fs.readdir(root).catch(() => [] as string[]);
   const removed: string[] = [];
   for (const name of names) {
-    if (!JOB_DIR.test(name) || keep.has(name)) continue;
+    const match = JOB_DIR.exec(name);
+    // A single clip's folder is never reused; a job's is, while the job may resume here.
+    if (!match || (!match[2] && keep.has(match[1]))) continue;
     const dir = path.join(root, name);
     if (await ownerAlive(dir)) continue;
     await fs.rm(dir, { recursive: true, force: true });

@@ -20,12 +20,14 @@ export class ApiMetricsService {
     redis: ApiRedis,
     @InjectQueue(QueueName.VideoProcessing) videoQueue: Queue,
     @InjectQueue(QueueName.ClipRequests) clipQueue: Queue,
+    @InjectQueue(QueueName.ClipRenders) renderQueue: Queue,
     @Inject(redisConfig.KEY) redisConf: ConfigType<typeof redisConfig>,
     @Inject(operationsConfig.KEY) ops: ConfigType<typeof operationsConfig>,
   ) {
     this.sources = {
       jobsByStatus: () => jobs.countByStatus(),
-      queues: () => Promise.all([videoQueue, clipQueue].map(snapshot)),
+      // Clips waiting to render count as backlog too: they are what more workers would take.
+      queues: () => Promise.all([videoQueue, clipQueue, renderQueue].map(snapshot)),
       workers: async () => {
         const beats = await readBeats(
           redis.client as unknown as BeatRedis,

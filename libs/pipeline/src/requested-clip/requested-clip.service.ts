@@ -11,7 +11,7 @@ import { ClipRepository, JobRepository } from '@app/persistence';
 import { analyzeTranscript, candidateRanges, scoreRange, toHighlight } from '@app/selection';
 import { StorageDriver } from '@app/storage';
 import { PipelineError } from '../pipeline.errors';
-import { PipelineContext } from '../pipeline.types';
+import { singleClipContext } from '../single-clip-context';
 import { RENDER_SETTINGS, RenderSettings } from '../render/render-settings';
 import { artifactRows, toClipRow } from '../publish.stage';
 import { frameOneClip } from '../frame-clip';
@@ -63,18 +63,7 @@ export class RequestedClipService {
     const workDir = path.join(this.app.workDir, `${job.id}.request-${request.requestId}`);
     await fs.mkdir(workDir, { recursive: true });
     try {
-      const ctx: PipelineContext = {
-        jobId: job.id,
-        sourceKey: job.sourceKey,
-        options: job.options,
-        signal,
-        workDir,
-        sourcePath: path.join(workDir, `source${path.extname(job.sourceKey) || '.mp4'}`),
-        audioPath: path.join(workDir, 'audio.wav'),
-        binaries: this.binaries,
-        metadata: job.sourceMetadata!,
-        report: onProgress,
-      };
+      const ctx = singleClipContext(job, workDir, this.binaries, signal, onProgress);
       await this.storage.download(job.sourceKey, ctx.sourcePath);
       onProgress(0.1);
       const crops = await frameOneClip(this.framing, ctx, highlight, (f) =>
