@@ -52,6 +52,8 @@ export class ApiService extends Construct {
       securityGroups: [props.tasksGroup],
       taskSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
       circuitBreaker: { rollback: true },
+      // `aws ecs execute-command` runs the CLI in a task (API keys: printed to you, not to logs).
+      enableExecuteCommand: true,
       minHealthyPercent: 100,
       maxHealthyPercent: 200,
       healthCheckGracePeriod: Duration.seconds(60),
