@@ -6,7 +6,7 @@
  * media seconds, wall seconds per stage, and the worker's peak RSS (Node alone, and with its
  * ffmpeg/whisper.cpp children). Usage: npm run bench:e2e [-- --minutes 10]
  */
-const { spawn, execFileSync } = require('node:child_process');
+const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -15,22 +15,8 @@ const ROOT = path.resolve(__dirname, '..');
 const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus');
 const OUT_DIR = path.join(ROOT, 'bench-results');
 const minutes = Number(process.argv.includes('--minutes') ? process.argv[process.argv.indexOf('--minutes') + 1] : 10);
-const ffmpeg = require('@ffmpeg-installer/ffmpeg').path;
 const { treeRss } = require('./lib/process-rss');
-
-function buildInput() {
-  const file = path.join(OUT_DIR, `bench-input-${minutes}min.mp4`);
-  if (fs.existsSync(file)) return file;
-  fs.mkdirSync(OUT_DIR, { recursive: true });
-  console.error(`[bench] building a ${minutes}-minute input from corpus media…`);
-  execFileSync(ffmpeg, ['-v', 'error', '-y',
-    '-stream_loop', '-1', '-i', path.join(CORPUS, 'video', 'liveportrait_s18_16x9.mp4'),
-    '-stream_loop', '-1', '-i', path.join(CORPUS, 'speech', 'resemblyzer_hotones_interview.mp3'),
-    '-map', '0:v:0', '-map', '1:a:0', '-t', String(minutes * 60),
-    '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '26', '-c:a', 'aac', '-b:a', '128k', file]);
-  return file;
-}
-
+const { buildBenchInput } = require('./lib/bench-input');
 
 async function waitFor(url, ms) {
   const deadline = Date.now() + ms;
@@ -47,7 +33,7 @@ async function waitFor(url, ms) {
 
 async function main() {
   if (!fs.existsSync(path.join(CORPUS, 'video'))) throw new Error(`no corpus at ${CORPUS}`);
-  const input = buildInput();
+  const input = buildBenchInput(minutes);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'clipgen-bench-'));
   const port = 3900 + Math.floor(Math.random() * 90);
   const env = {
