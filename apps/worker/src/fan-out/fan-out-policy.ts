@@ -28,10 +28,13 @@ export class FanOutPolicy {
     return new QueueRenderDispatch(job, token, this.children, () => this.wanted());
   }
 
-  private async wanted(): Promise<boolean> {
+  /** Whether clips should fan out now (public for its test). */
+  async wanted(): Promise<boolean> {
     if (this.app.renderFanOut === 'always') return true;
     const client = (await this.children.client) as unknown as BeatRedis;
-    const beats = await readBeats(client, this.redis.prefix, this.ops.workerMaxAgeMs);
+    // Beats of the last two intervals only: a worker that just died must not count.
+    const fresh = 2 * this.ops.heartbeatIntervalMs + 1000;
+    const beats = await readBeats(client, this.redis.prefix, fresh);
     return beats.length > 1;
   }
 }
