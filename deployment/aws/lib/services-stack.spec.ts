@@ -195,6 +195,22 @@ describe('services stack (synthesised offline)', () => {
     ]);
   });
 
+  it('opens the load balancer to the internet on 443 and 80 only, and the tasks to it alone', () => {
+    const groups = resourcesOf(services, 'AWS::EC2::SecurityGroup');
+    const lb = groups.find(([id]) => id.includes('LBSecurityGroup'))![1];
+    expect(lb.SecurityGroupIngress.map((r: Properties) => [r.CidrIp, r.FromPort]).sort()).toEqual([
+      ['0.0.0.0/0', 443],
+      ['0.0.0.0/0', 80],
+    ]);
+    const tasks = groups.find(([id]) => id.startsWith('Tasks'))![1];
+    expect(tasks.SecurityGroupIngress ?? []).toEqual([]);
+    const toTasks = resourcesOf(services, 'AWS::EC2::SecurityGroupIngress')
+      .map(([, r]) => r)
+      .filter((r) => JSON.stringify(r.GroupId).includes('Tasks'));
+    expect(toTasks.map((r) => r.FromPort)).toEqual([3000]);
+    expect(JSON.stringify(toTasks[0].SourceSecurityGroupId)).toContain('LBSecurityGroup');
+  });
+
   it('admits the tasks, and only them, to PostgreSQL and Redis', () => {
     const rules = resourcesOf(services, 'AWS::EC2::SecurityGroupIngress').map(([, r]) => r);
     const ports = rules.filter((r) => [5432, 6379].includes(r.FromPort));

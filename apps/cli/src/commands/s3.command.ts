@@ -21,6 +21,15 @@ export function formatBytes(bytes: number): string {
   return `${unit ? value.toFixed(1) : value} ${units[unit]}`;
 }
 
+/** A whole number of days from a flag (undefined when not given); anything else is refused. */
+export function daysFlag(value: string | undefined, flag: string, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  const days = Number(value);
+  if (!Number.isInteger(days) || days < min)
+    throw new Error(`--${flag} wants a whole number of days, at least ${min} (got ${value})`);
+  return days;
+}
+
 interface SetupFlags {
   bucket?: string;
   uploadsDays?: string;
@@ -33,14 +42,15 @@ export async function s3SetupCommand(flags: SetupFlags): Promise<void> {
   const config = storageConfig();
   const bucket = flags.bucket ?? config.s3.bucket;
   if (!bucket) throw new Error('no bucket: set S3_BUCKET or pass --bucket');
-  const days = (flag: string | undefined, fallback: number | null) =>
-    flag === undefined ? fallback : Number(flag) || null;
+  const { lifecycle: configured } = config.s3;
   const lifecycle = {
-    ...config.s3.lifecycle,
-    uploads: days(flags.uploadsDays, config.s3.lifecycle.uploads) ?? config.s3.lifecycle.uploads,
-    processing:
-      days(flags.processingDays, config.s3.lifecycle.processing) ?? config.s3.lifecycle.processing,
-    results: days(flags.resultsDays, config.s3.lifecycle.results),
+    ...configured,
+    uploads: daysFlag(flags.uploadsDays, 'uploads-days', 1) ?? configured.uploads,
+    processing: daysFlag(flags.processingDays, 'processing-days', 1) ?? configured.processing,
+    results:
+      flags.resultsDays === undefined
+        ? configured.results
+        : daysFlag(flags.resultsDays, 'results-days', 0) || null,
   };
   const client = createS3Client(config.s3);
   try {
