@@ -154,6 +154,7 @@ describe('operations: health probes and metrics', () => {
         .set('Authorization', `Bearer ${ADMIN}`)
         .expect(200);
       expect(api.body.queues.map((q: { name: string }) => q.name).sort()).toEqual([
+        'clip-renders',
         'clip-requests',
         'video-processing',
         'webhooks',

@@ -15,6 +15,7 @@ import {
 import { JobRepository, JobStatus, PersistenceModule } from '@app/persistence';
 import { PipelineError, PipelineRunRequest, PipelineService } from '@app/pipeline';
 import { ProcessVideoProcessor } from '../../apps/worker/src/process-video.processor';
+import { FanOutPolicy } from '../../apps/worker/src/fan-out/fan-out-policy';
 import { RequeueUnfinishedService } from '../../apps/worker/src/requeue-unfinished.service';
 import { RunningJobs } from '../../apps/worker/src/running-jobs';
 import { WorkerMetricsService } from '../../apps/worker/src/operations/worker-metrics.service';
@@ -74,6 +75,7 @@ describe('video-processing queue (Redis + BullMQ)', () => {
         RequeueUnfinishedService,
         WorkerMetricsService,
         WebhookDispatch,
+        FanOutPolicy,
         { provide: PipelineService, useValue: pipeline },
       ],
     }).compile();

@@ -151,12 +151,13 @@ export class S3StorageDriver extends StorageDriver {
   }
 
   /**
-   * Lists one key of `results/`: it needs the bucket, the network and credentials, and no more
-   * permission than the AWS stack's task roles hold (HeadBucket would want unrestricted listing).
+   * Lists a key under `results/` that never exists: it needs the bucket, the network and
+   * credentials, and no more permission than the AWS stack's task roles hold (HeadBucket would
+   * want unrestricted listing), and the answer is empty however big the bucket.
    */
   async checkHealth(): Promise<void> {
     await this.client.send(
-      new ListObjectsV2Command({ Bucket: this.bucket, Prefix: 'results/', MaxKeys: 1 }),
+      new ListObjectsV2Command({ Bucket: this.bucket, Prefix: 'results/.health-check' }),
     );
   }
 }
