@@ -36,6 +36,7 @@ export class TusUploads implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('ResumableUploads');
   readonly server: Server;
   private readonly store: FileStore;
+  private sweeping?: Promise<number>;
   private sweeper?: NodeJS.Timeout;
 
   constructor(
@@ -79,8 +80,16 @@ export class TusUploads implements OnModuleInit, OnModuleDestroy {
     clearInterval(this.sweeper);
   }
 
-  /** Deletes uploads left unfinished for longer than the expiry. */
-  async sweep(): Promise<number> {
+  /**
+   * Deletes uploads left unfinished for longer than the expiry. One sweep at a time: two at once
+   * would race to delete the same files, and the store rejects the loser outside any await.
+   */
+  sweep(): Promise<number> {
+    this.sweeping ??= this.sweepOnce().finally(() => (this.sweeping = undefined));
+    return this.sweeping;
+  }
+
+  private async sweepOnce(): Promise<number> {
     const removed = await this.server.cleanUpExpiredUploads().catch((err: Error) => {
       this.logger.warn(`expired uploads not swept: ${err.message}`);
       return 0;
