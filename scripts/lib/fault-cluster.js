@@ -187,6 +187,9 @@ class FaultCluster {
       STORAGE_DIR: this.storageDir,
       WORK_DIR: this.workDir,
       SHUTDOWN_GRACE_SEC: '20',
+      // The scenarios are about one worker's recovery; a killed worker's fresh heartbeat must not
+      // make its successor fan clips out (fan-out has its own tests; bench:scale turns it on).
+      RENDER_FAN_OUT: 'off',
       ...extra,
     };
   }
