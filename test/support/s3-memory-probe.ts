@@ -7,8 +7,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Readable } from 'node:stream';
 import { S3StorageDriver } from '@app/storage';
+import { generatedBody, S3_TEST_CREDENTIALS, TEST_LIFECYCLE } from './s3-server';
 
 const MiB = 1024 * 1024;
 const gc = (globalThis as { gc?: () => void }).gc!;
@@ -27,19 +27,10 @@ async function main() {
     forcePathStyle: true,
     presignDownloads: false,
     maxAttempts: 3,
-    lifecycle: { uploads: 7, processing: 7, results: 30, abortIncompleteMultipart: 1 },
-    accessKeyId: 'S3RVER',
-    secretAccessKey: 'S3RVER',
+    lifecycle: TEST_LIFECYCLE,
+    ...S3_TEST_CREDENTIALS,
   });
-  const chunk = Buffer.alloc(MiB, 0x5a);
-  let produced = 0;
-  const source = new Readable({
-    read() {
-      if (produced >= size) return this.push(null);
-      produced += MiB;
-      this.push(chunk);
-    },
-  });
+  const source = generatedBody(size);
   const before = live();
   let peak = before;
   const timer = setInterval(() => (peak = Math.max(peak, live())), 50);

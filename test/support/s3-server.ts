@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
 
 // s3rver speaks the S3 protocol on loopback; it only accepts these fixed credentials.
 const S3rver = require('s3rver');
@@ -40,3 +41,17 @@ export const TEST_LIFECYCLE = {
   results: 30,
   abortIncompleteMultipart: 1,
 };
+
+/** `bytes` of 'Z' produced a MiB at a time as they are read: a large body never held whole. */
+export function generatedBody(bytes: number): Readable {
+  const MiB = 1024 * 1024;
+  const chunk = Buffer.alloc(MiB, 0x5a);
+  let produced = 0;
+  return new Readable({
+    read() {
+      if (produced >= bytes) return this.push(null);
+      produced += MiB;
+      this.push(chunk);
+    },
+  });
+}
