@@ -90,23 +90,32 @@ async function noFaceAndCrowd() {
 /**
  * Reframed (analysis + render) against a centre-cropped render of the same 30 s 1080p clip: a
  * real 16:9 shot of a woman right of centre (looped), and a talking head swaying across a canvas
- * all along (the panning camera makes x264 work harder).
+ * all along (the panning camera makes x264 work harder). Renders on this machine vary by ±15 %
+ * from one to the next, so each case is measured `--cost-runs` times (default 3), centre and
+ * reframed alternating, and the median ratio is reported with every run's.
  */
 async function cost() {
+  const runs = Number(process.argv[process.argv.indexOf('--cost-runs') + 1]) || 3;
   const seated = path.join(WORK, 'cost-seated.mp4');
   if (!fs.existsSync(seated))
     execFileSync(ffmpeg, ['-v', 'error', '-y', '-stream_loop', '-1', '-i',
       path.join(CORPUS, 'video', 'liveportrait_s18_16x9.mp4'), '-t', '30', '-vf', 'scale=1920:1080',
       ...encode, seated]);
   const swaying = offCentre(WORK, 'cost-swaying', 'sadtalker_WDA_AOC.mp4', 30, { expr: '700+500*sin(t/4)', at: () => 0 });
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const out = {};
   for (const [name, file] of [['seated', seated], ['swaying', swaying.file]]) {
-    const centre = await new detection.CenterCropFraming().plan({ sourceWidth: 1920, sourceHeight: 1080, aspect: 9 / 16 });
-    const centreSec = await render(file, centre, 30, `cost-${name}-centre`);
-    const { crop, analysisSec } = await plan(file, 1920, 1080, 30);
-    const renderSec = await render(file, crop, 30, `cost-${name}-reframed`);
-    out[name] = { clipSec: 30, centreRenderSec: centreSec, analysisSec, reframedRenderSec: renderSec,
-      ratio: (analysisSec + renderSec) / centreSec };
+    const each = [];
+    for (let run = 0; run < runs; run++) {
+      const centre = await new detection.CenterCropFraming().plan({ sourceWidth: 1920, sourceHeight: 1080, aspect: 9 / 16 });
+      const centreSec = await render(file, centre, 30, `cost-${name}-centre`);
+      const { crop, analysisSec } = await plan(file, 1920, 1080, 30);
+      const renderSec = await render(file, crop, 30, `cost-${name}-reframed`);
+      each.push({ centreRenderSec: centreSec, analysisSec, reframedRenderSec: renderSec,
+        ratio: (analysisSec + renderSec) / centreSec });
+    }
+    out[name] = { clipSec: 30, runs: each, medianAnalysisSec: median(each.map((r) => r.analysisSec)),
+      ratio: median(each.map((r) => r.ratio)) };
   }
   return out;
 }

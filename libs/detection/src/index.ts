@@ -6,3 +6,4 @@ export * from './faces/face.types';
 export * from './faces/face-analyzer';
 export * from './camera/split-layout';
 export * from './frames/frame-stream';
+export * from './frames/threaded-frame-stream';

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { colorHistogram } from '../frames/color-histogram';
-import { frameStream, type FrameStreamRequest } from '../frames/frame-stream';
+import type { FrameStreamRequest } from '../frames/frame-stream';
+import { threadedFrameStream } from '../frames/threaded-frame-stream';
 import { AdaptiveSampler } from './adaptive-sampling';
 import type { AnalysedFrame } from './face.types';
 import { HumanFaceDetector } from './human-face-detector';
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   const scale = req.sourceWidth / req.width;
   const total = Math.max(1, Math.round((req.end - req.start) * req.fps));
   const sampler = new AdaptiveSampler();
-  for await (const frame of frameStream(req)) {
+  for await (const frame of threadedFrameStream({ ...req, decoderThreads: 1 })) {
     const histogram = colorHistogram(frame.pixels);
     const line: AnalysedFrame = { t: frame.t, histogram };
     if (sampler.examine(frame.index, frame.t, histogram)) {
