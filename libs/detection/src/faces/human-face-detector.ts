@@ -126,8 +126,10 @@ export class HumanFaceDetector {
     try {
       const faces = await this.facesIn(tensor, scale);
       if (!needsSecondLook(faces, height * scale)) return faces;
+      // Pixel centres kept in place (halfPixelCenters): tfjs's default shifts the picture half a
+      // pixel and found one face fewer of the dlib photos' six small ones.
       const bigger = tf.tidy(() =>
-        tf.cast(tf.image.resizeBilinear(tensor, [height * 2, width * 2]), 'int32'),
+        tf.cast(tf.image.resizeBilinear(tensor, [height * 2, width * 2], false, true), 'int32'),
       );
       try {
         return mergeFaceLists(faces, await this.facesIn(bigger, scale / 2));

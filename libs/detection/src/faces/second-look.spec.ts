@@ -14,6 +14,7 @@ describe('second look at small faces', () => {
   it('looks again when nothing or only small faces were found', () => {
     expect(needsSecondLook([], 1080)).toBe(true);
     expect(needsSecondLook([face(0, 80), face(500, 100)], 1080)).toBe(true);
+    expect(needsSecondLook([face(0, 80), face(500, 150)], 1080)).toBe(true);
     expect(needsSecondLook([face(0, 80), face(500, 300)], 1080)).toBe(false);
   });
 
