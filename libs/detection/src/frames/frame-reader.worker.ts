@@ -33,7 +33,9 @@ async function run(): Promise<void> {
     const message: FrameMessage = { frame: { index: frame.index, t: frame.t, pixels } };
     port.postMessage(message, [pixels.buffer as ArrayBuffer]);
   }
-  port.postMessage({ done: true } satisfies FrameMessage);
+  // Stopped: closing the port lets the thread exit at once (it is what the main thread waits for).
+  if (stopped) port.close();
+  else port.postMessage({ done: true } satisfies FrameMessage);
 }
 
 run().catch((err: unknown) =>
