@@ -9,3 +9,4 @@ export * from './media-limits';
 export * from './measure-levels';
 export * from './measure-loudness';
 export * from './ffmpeg-capabilities';
+export * from './process/compiled-script';

@@ -1,6 +1,5 @@
-import * as path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
-import { MEDIA_BINARIES, MediaBinaries, runProcess } from '@app/media';
+import { compiledScript, MEDIA_BINARIES, MediaBinaries, runProcess } from '@app/media';
 import { sampleSize } from '../frames/frame-stream';
 import type { AnalysedFrame } from './face.types';
 
@@ -20,11 +19,7 @@ export abstract class FaceAnalyzer {
   abstract analyse(request: FaceAnalysisRequest): Promise<AnalysedFrame[]>;
 }
 
-/** The compiled child script (specs run from sources, so they use the build's copy). */
-export function analyzerScript(): string {
-  if (__filename.endsWith('.js')) return path.join(__dirname, 'face-analyzer.main.js');
-  return path.resolve(__dirname, '../../../../dist/libs/detection/src/faces/face-analyzer.main.js');
-}
+export const analyzerScript = () => compiledScript(__dirname, __filename, 'face-analyzer.main.js');
 
 /** Runs the Human-based analysis in a child Node process, cancellable with the job. */
 @Injectable()

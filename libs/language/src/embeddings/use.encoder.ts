@@ -1,19 +1,12 @@
 import * as os from 'node:os';
-import * as path from 'node:path';
+import { compiledScript } from '@app/media';
 import { SentenceEncoder } from './sentence-encoder';
 import { encodeWithHelper } from './encoder-helper';
 
 /** Below this many texts one helper is quicker than starting several. */
 const PARALLEL_FROM = 256;
 
-/** The compiled child script (specs run from sources, so they use the build's copy). */
-function helperScript(): string {
-  if (__filename.endsWith('.js')) return path.join(__dirname, 'use-encoder.main.js');
-  return path.resolve(
-    __dirname,
-    '../../../../dist/libs/language/src/embeddings/use-encoder.main.js',
-  );
-}
+const helperScript = () => compiledScript(__dirname, __filename, 'use-encoder.main.js');
 
 /**
  * Universal Sentence Encoder lite (512 dims) on tfjs wasm, in child Node processes: the default
