@@ -66,13 +66,18 @@ export function envelopeLevels(db: Float32Array): { thresholdDb: number; loudDb:
 }
 
 /**
- * Gain in dB that brings the loud parts of the recording (95th percentile of frame energy) up to
- * `targetDb`, never negative and at most `maxGainDb`: a model trained on ordinary levels (the
- * Silero VAD) then hears a low-gain microphone as it hears everyone else.
+ * Gain in dB for a low-gain recording: when its loud parts (95th percentile of frame energy) sit
+ * below `quietBelowDb`, the gain that brings them to `targetDb` (at most `maxGainDb`); else none.
+ * Whisper's log-mel input is not level-invariant, so the target is where ordinary speech
+ * recordings sit (the corpus: -22 to -10 dBFS), while recordings already at an ordinary level
+ * are left exactly as they are (lifting them changed what Whisper heard in them).
  */
-export function levelGainDb(env: EnergyEnvelope, targetDb = -20, maxGainDb = 45): number {
-  if (!env.db.length) return 0;
-  return Math.round(Math.min(maxGainDb, Math.max(0, targetDb - env.loudDb)) * 10) / 10;
+export function levelGainDb(
+  env: EnergyEnvelope,
+  { quietBelowDb = -30, targetDb = -14, maxGainDb = 45 } = {},
+): number {
+  if (!env.db.length || env.loudDb >= quietBelowDb) return 0;
+  return Math.round(Math.min(maxGainDb, targetDb - env.loudDb) * 10) / 10;
 }
 
 /** Share of frames in [start, end) louder than the speech threshold. */
