@@ -73,6 +73,20 @@ describeWithCorpus('whisper.cpp engine on corpus speech', () => {
     expect(wer).toBeLessThan(0.25);
   }, 120_000);
 
+  it('hears speech recorded 25 dB lower as it hears it at the ordinary level', async () => {
+    const rel = 'speech/ljspeech_LJ001-0005.wav';
+    const lower = path.join(tmp, 'lower.wav');
+    await extractAudio(binaries.ffmpeg, corpusPath(rel), lower, { gainDb: -25 });
+    const werOf = async (wav: string) => {
+      const words = transcriptWords(await engine.transcribe(wav, { language: 'en' }));
+      const hypothesis = words.map((w) => w.text).join(' ');
+      return wordErrorRate(normalizeForWer(referenceText(rel)), normalizeForWer(hypothesis));
+    };
+    const ordinary = await werOf(await wavOf(rel));
+    const quiet = await werOf(lower);
+    expect(quiet.errors).toBeLessThanOrEqual(ordinary.errors + 1);
+  }, 120_000);
+
   it('stops the engine promptly when cancelled', async () => {
     const wav = await wavOf('speech/resemblyzer_hotones_interview.mp3');
     const abort = new AbortController();

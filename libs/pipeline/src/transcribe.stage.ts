@@ -7,7 +7,7 @@ import type { PipelineContext } from './pipeline.types';
 
 export const TRANSCRIPT_FILENAME = 'transcript.json';
 /** Bump when the transcript format or word-timing logic changes, so old cache entries are ignored. */
-const TRANSCRIPT_FORMAT = 'v5';
+const TRANSCRIPT_FORMAT = 'v6';
 
 const OUTPUTS = [
   { filename: TRANSCRIPT_FILENAME, contentType: 'application/json' },

@@ -10,6 +10,7 @@ import {
   voicedFraction,
 } from './audio/energy-envelope';
 import { alignTranscript } from './alignment/align-transcript';
+import { startWordsOnSound } from './audio/start-on-sound';
 import { WordAligner } from './alignment/word-aligner';
 import { detectSpeechRegions } from './vad/detect-speech-regions';
 import { VoiceActivityDetector } from './vad/voice-activity-detector';
@@ -164,7 +165,7 @@ export class WhisperCppEngine extends TranscriptionEngine {
       );
       opts.onProgress?.(RECOGNITION_SHARE);
       const refined = this.refine(stitched, env, speech.regions);
-      const { segments, wordTiming } = await alignTranscript(this.options.aligner, {
+      const aligned = await alignTranscript(this.options.aligner, {
         wavPath: await this.spans.atOrdinaryLevel(run, durationSec),
         segments: refined,
         language: finalLanguage,
@@ -172,6 +173,8 @@ export class WhisperCppEngine extends TranscriptionEngine {
         fallbackMethod: dtwTimed ? 'dtw' : 'tokens',
         signal: opts.signal,
       });
+      const { wordTiming } = aligned;
+      const segments = startWordsOnSound(aligned.segments, env);
       opts.onProgress?.(1);
       const speechSec = speech.regions.reduce((sum, r) => sum + r.end - r.start, 0);
       const words = segments.reduce((n, s) => n + s.words.length, 0);
