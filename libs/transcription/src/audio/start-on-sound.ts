@@ -12,9 +12,9 @@ export interface StartOnSoundOptions {
  * Moves a word's start out of the pause before it: when the start lands on at least
  * `minQuietSec` of frames below the recording's speech threshold and the word's first loud frame
  * follows within `maxShiftSec` (and before its end), the word starts there. The forced aligner
- * lets a word absorb part of a preceding pause at a turn start (a phone call's "At least…" began
- * 170 ms early, in silence); words that start in running speech, or whose sound never rises above
- * the threshold, keep their times.
+ * lets a word absorb part of a preceding pause (LRS2's "beer" began 190 ms before its sound, a
+ * phone call's turn-start "At" 70 ms); words that start in running speech, or whose sound never
+ * rises above the threshold, keep their times.
  */
 export function startWordsOnSound(
   segments: TranscriptSegment[],
