@@ -1,5 +1,5 @@
 import type { TranscriptSegment } from '../transcript.types';
-import type { EnergyEnvelope } from './energy-envelope';
+import { EnergyEnvelope, nearestOnset, voicedFraction } from './energy-envelope';
 
 export interface StartOnSoundOptions {
   /** How far into a word its sound may begin after the start the timing gave it. */
@@ -22,19 +22,13 @@ export function startWordsOnSound(
   options: StartOnSoundOptions = {},
 ): TranscriptSegment[] {
   const maxShift = options.maxShiftSec ?? 0.25;
-  const minQuiet = Math.max(1, Math.round((options.minQuietSec ?? 0.05) / env.frameSec));
-  const loud = (i: number) => i < env.db.length && env.db[i] > env.thresholdDb;
+  const minQuiet = options.minQuietSec ?? 0.05;
   return segments.map((seg) => {
     const words = seg.words.map((w) => {
-      const from = Math.round(w.start / env.frameSec);
-      for (let k = from; k < from + minQuiet; k++) if (k >= env.db.length || loud(k)) return w;
-      const last = Math.min(
-        Math.round((w.start + maxShift) / env.frameSec),
-        Math.round((w.end - 0.02) / env.frameSec),
-      );
-      for (let k = from + minQuiet; k <= last; k++)
-        if (loud(k)) return { ...w, start: Number((k * env.frameSec).toFixed(3)) };
-      return w;
+      if (voicedFraction(env, w.start, w.start + minQuiet) > 0) return w;
+      // The start is in a pause, so the nearest onset after it is the word's first sound.
+      const onset = nearestOnset(env, w.start, 0, maxShift, minQuiet);
+      return onset === null || onset > w.end - 0.02 ? w : { ...w, start: Number(onset.toFixed(3)) };
     });
     const moved = words.length > 0 && words[0] !== seg.words[0];
     return { ...seg, start: moved ? words[0].start : seg.start, words };
